@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { clusterGraph } from './cluster/index.js';
+import { DEFAULT_OPTIONS } from './config/defaults.js';
+import { extractFacts } from './extract/index.js';
+import { buildGraph } from './graph/build-graph.js';
+import { loadWorkspace } from './load/index.js';
+import { measure } from './measure/index.js';
+import { type Analysis, type AnalysisOptions, SCHEMA_VERSION } from './types.js';
+import { ignoreProgress, type ProgressListener } from './util/progress.js';
+import { compareStrings } from './util/sort.js';
+import { getToolVersion } from './util/tool-version.js';
+
+export interface AnalyzeOptions extends Partial<AnalysisOptions> {
+  root: string;
+  progress?: ProgressListener;
+  /** Add the `run` section with per-stage time and memory (it varies between runs). */
+  timings?: boolean;
+  /** Walk files on worker threads for large projects (default true). */
+  workers?: boolean;
+}
+
+/** The whole pipeline: load → extract → graph → cluster → measure, as one Analysis object. */
+export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
+  const options = resolveOptions(request);
+  const progress = request.progress ?? ignoreProgress;
+  const timings: { stage: string; ms: number; heapMb: number }[] = [];
+  const started = performance.now();
+  let last = started;
+  const mark = (stage: string) => {
+    const now = performance.now();
+    timings.push({ stage, ms: Math.round(now - last), heapMb: Math.round(process.memoryUsage().rss / 1e6) });
+    last = now;
+  };
+
+  progress({ stage: 'load', message: 'finding files and tsconfigs' });
+  const workspace = loadWorkspace(request.root, options);
+  mark('load');
+  const facts = await extractFacts(workspace, { progress, workers: request.workers });
+  mark('extract');
+  progress({ stage: 'graph', message: 'building the dependency graph' });
+  const graphResult = buildGraph(facts, options);
+  mark('graph');
+  progress({ stage: 'cluster', message: 'clustering' });
+  const decomposition = clusterGraph(graphResult, options);
+  mark('cluster');
+  progress({ stage: 'measure', message: 'measuring' });
+  const measurement = measure({ facts, graph: graphResult.graph, decomposition, options });
+  mark('measure');
+
+  const diagnostics = [...facts.diagnostics].sort(
+    (a, b) =>
+      compareStrings(a.file ?? '', b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
+  );
+  const findings = measurement.findings;
+  const analysis: Analysis = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'seams', version: getToolVersion() },
+    root: path.basename(workspace.root),
+    options: { ...options, resolution: decomposition.resolution },
+    summary: {
+      files: measurement.files.length,
+      services: measurement.services.length,
+      sharedKernel: graphResult.sharedKernel.length,
+      unassigned: measurement.files.filter((file) => file.role === 'unassigned').length,
+      edges: measurement.edges.length,
+      tables: measurement.tables.length,
+      findings: {
+        high: findings.filter((f) => f.severity === 'high').length,
+        medium: findings.filter((f) => f.severity === 'medium').length,
+        low: findings.filter((f) => f.severity === 'low').length,
+        info: findings.filter((f) => f.severity === 'info').length,
+      },
+      diagnostics: diagnostics.length,
+      unresolvedImports: facts.unresolvedImports,
+    },
+    services: measurement.services,
+    sharedKernel: graphResult.sharedKernel,
+    unassigned: measurement.files.filter((file) => file.role === 'unassigned').map((file) => file.path),
+    files: measurement.files,
+    edges: measurement.edges,
+    dependencies: measurement.dependencies,
+    tables: measurement.tables,
+    dataAccesses: measurement.dataAccesses,
+    findings,
+    metrics: measurement.metrics,
+    diagnostics,
+  };
+  if (request.timings) analysis.run = { durationMs: Math.round(performance.now() - started), timings };
+  return analysis;
+}
+
+function resolveOptions(request: AnalyzeOptions): AnalysisOptions {
+  const { root: _root, progress: _progress, timings: _timings, workers: _workers, ...given } = request;
+  const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return {
+    ...DEFAULT_OPTIONS,
+    ...defined,
+    sharedKernel: { ...DEFAULT_OPTIONS.sharedKernel, ...(given.sharedKernel ?? {}) },
+    weights: { ...DEFAULT_OPTIONS.weights, ...(given.weights ?? {}) },
+  };
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { renderJson } from '../../report/render-json.js';
+import { renderTerminal } from '../../report/render-terminal.js';
+import { writeFileAtomic } from '../../util/write-file-atomic.js';
+import { type CliStreams, EXIT, isInteractive } from '../io.js';
+import { collect, parseInteger, parsePositiveNumber } from '../parse-numbers.js';
+import { createProgressPrinter } from '../progress-printer.js';
+import { runAnalysis } from '../run-analysis.js';
+
+interface AnalyzeFlags {
+  json?: boolean;
+  out: string;
+  seed?: number;
+  seeds?: number;
+  resolution?: number;
+  services?: number;
+  minServiceSize?: number;
+  includeTests?: boolean;
+  include?: string[];
+  exclude?: string[];
+  shared?: string[];
+  notShared?: string[];
+  tsconfig?: string;
+  maxFileSize?: number;
+  timings?: boolean;
+  workers: boolean;
+}
+
+export function registerAnalyze(program: Command, streams: CliStreams, setExit: (code: number) => void): void {
+  program
+    .command('analyze')
+    .description('analyse a project and propose candidate services')
+    .argument('[path]', 'project folder', '.')
+    .option('--json', 'print the JSON analysis to stdout instead of the summary')
+    .option('--out <dir>', 'folder for reports', 'reports')
+    .option('--seed <n>', 'random seed for clustering (same seed, same result)', parseInteger('--seed', 0))
+    .option('--seeds <n>', 'clustering runs used for confidence', parseInteger('--seeds', 1, 100))
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', parsePositiveNumber('--resolution'))
+    .option('--services <n>', 'search the resolution that gives about n services', parseInteger('--services', 1, 1000))
+    .option('--min-service-size <n>', 'smaller clusters are merged into a neighbour', parseInteger('--min-service-size', 1))
+    .option('--include-tests', 'analyse test files too (excluded by default)')
+    .option('--include <glob>', 'only analyse matching files (repeatable)', collect)
+    .option('--exclude <glob>', 'skip matching files (repeatable)', collect)
+    .option('--shared <glob>', 'put matching files in the shared kernel (repeatable)', collect)
+    .option('--not-shared <glob>', 'never put matching files in the shared kernel (repeatable)', collect)
+    .option('--tsconfig <file>', 'tsconfig for the root (default: nearest tsconfig.json)')
+    .option('--max-file-size <bytes>', 'skip larger files', parseInteger('--max-file-size', 1))
+    .option('--timings', 'add per-stage time and memory to the output')
+    .option('--no-workers', 'read files on one thread')
+    .action(async (root: string, flags: AnalyzeFlags) => {
+      const printer = createProgressPrinter(streams);
+      const analysis = await runAnalysis(
+        {
+          root,
+          seed: flags.seed,
+          seeds: flags.seeds,
+          resolution: flags.resolution,
+          targetServices: flags.services,
+          minServiceSize: flags.minServiceSize,
+          includeTests: flags.includeTests,
+          include: flags.include,
+          exclude: flags.exclude,
+          sharedKernel:
+            flags.shared || flags.notShared
+              ? { include: flags.shared ?? [], exclude: flags.notShared ?? [], minFanInRatio: 0.15 }
+              : undefined,
+          tsconfig: flags.tsconfig ? path.resolve(flags.tsconfig) : undefined,
+          maxFileSize: flags.maxFileSize,
+          timings: flags.timings,
+          workers: flags.workers,
+        },
+        printer.listener,
+      );
+      printer.clear();
+      const json = renderJson(analysis);
+      const outDirectory = path.resolve(flags.out);
+      writeFileAtomic(path.join(outDirectory, 'seams.json'), json);
+      if (flags.json) streams.stdout.write(json);
+      else {
+        streams.stdout.write(renderTerminal(analysis, { color: isInteractive(streams.stdout) }));
+        streams.stdout.write(`\nReport: ${path.relative(process.cwd(), path.join(outDirectory, 'seams.json')) || 'seams.json'}\n`);
+      }
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type AnalyzeOptions, analyze } from '../analyze.js';
+import type { Analysis } from '../types.js';
+import { UsageError } from '../util/errors.js';
+import type { ProgressListener } from '../util/progress.js';
+
+/** TypeScript's parser recurses once per nesting level; generated code nests thousands deep. */
+const STACK_SIZE_MB = 512;
+
+/**
+ * Runs the analysis on a worker thread with a large stack (the main thread's stack cannot be
+ * grown), falling back to this thread when running from source (tests).
+ */
+export async function runAnalysis(request: Omit<AnalyzeOptions, 'progress'>, progress: ProgressListener): Promise<Analysis> {
+  const script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
+  if (!fs.existsSync(script)) return analyze({ ...request, progress });
+  return new Promise<Analysis>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: request, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') progress(message.event);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve(message.analysis);
+        void worker.terminate();
+      } else {
+        settled = true;
+        const error = message.usage ? new UsageError(message.message) : new Error(message.message);
+        if (message.stack && !message.usage) error.stack = message.stack;
+        reject(error);
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`analysis worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+type WorkerMessage =
+  | { type: 'progress'; event: Parameters<ProgressListener>[0] }
+  | { type: 'done'; analysis: Analysis }
+  | { type: 'error'; usage: boolean; message: string; stack?: string };

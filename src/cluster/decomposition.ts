@@ -1,0 +1,24 @@
+export interface ServiceAssignment {
+  service: string | null;
+  role: 'service' | 'shared' | 'unassigned';
+  placement: 'cluster' | 'folder' | 'pinned' | 'shared' | 'none';
+  confidence: number;
+}
+
+export interface CandidateService {
+  id: string;
+  name: string;
+  files: string[];
+  tables: string[];
+  confidence: number;
+}
+
+/** What the cluster stage hands to measure: services, and each file's place and confidence. */
+export interface Decomposition {
+  services: CandidateService[];
+  assignments: Map<string, ServiceAssignment>;
+  /** The community of each table node (before ownership by writes is decided). */
+  tableCommunities: Map<string, string | null>;
+  resolution: number;
+  modularity: number;
+}

@@ -1,0 +1,119 @@
+import type { GraphResult } from '../graph/dependency-graph.js';
+import type { AnalysisOptions } from '../types.js';
+import { round } from '../util/sort.js';
+import { attachByFolder } from './attach-by-folder.js';
+import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-graph.js';
+import { computeConfidence } from './compute-confidence.js';
+import type { CandidateService, Decomposition, ServiceAssignment } from './decomposition.js';
+import { mergeSmallCommunities } from './merge-small-communities.js';
+import { nameServices } from './name-services.js';
+import { type LouvainRun, runLouvain } from './run-louvain.js';
+
+export type { Decomposition } from './decomposition.js';
+
+/**
+ * Seeded Louvain over several seeds; the run with the best modularity is kept, tiny
+ * communities are folded into their strongest neighbour, files without edges are placed by
+ * their folder (or left unassigned), and every file gets a confidence from the other runs.
+ */
+export function clusterGraph(result: GraphResult, options: AnalysisOptions): Decomposition {
+  const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
+  const projection = buildClusteringGraph(result.graph, kernel);
+  const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
+  const resolution = options.targetServices ? findResolution(projection, options, seeds) : options.resolution;
+  const runs = runLouvain(projection, seeds, resolution);
+  const chosen = pickBestRun(runs);
+  const merged = mergeSmallCommunities(projection, withIsolatedReleased(projection, chosen.communities), options.minServiceSize);
+
+  const files = result.graph.filterNodes((_node, attributes) => attributes.type === 'file').sort();
+  const clusteredFiles = files.filter((file) => projection.hasNode(file) && (merged.get(file) ?? -1) >= 0);
+  const confidence = computeConfidence(
+    merged,
+    runs.filter((run) => run !== chosen).map((run) => run.communities),
+    clusteredFiles,
+  );
+
+  const communityFiles = new Map<number, string[]>();
+  for (const file of clusteredFiles) {
+    const community = merged.get(file)!;
+    const list = communityFiles.get(community) ?? [];
+    list.push(file);
+    communityFiles.set(community, list);
+  }
+  const ordered = [...communityFiles.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0]! < b[1][0]! ? -1 : 1));
+  const names = nameServices(
+    ordered.map(([, members]) => members),
+    files.filter((file) => !kernel.has(file)),
+  );
+  const serviceOfCommunity = new Map(ordered.map(([community], index) => [community, names[index]!]));
+
+  const assignments = new Map<string, ServiceAssignment>();
+  const placed = new Map<string, string>();
+  for (const file of clusteredFiles) {
+    const service = serviceOfCommunity.get(merged.get(file)!)!;
+    placed.set(file, service);
+    assignments.set(file, { service, role: 'service', placement: 'cluster', confidence: round(confidence.get(file) ?? 0, 3) });
+  }
+  for (const entry of result.sharedKernel) {
+    assignments.set(entry.path, { service: null, role: 'shared', placement: 'shared', confidence: 1 });
+  }
+  const unplaced = files.filter((file) => !assignments.has(file));
+  const attached = attachByFolder(unplaced, placed);
+  for (const file of unplaced) {
+    const service = attached.get(file) ?? null;
+    assignments.set(file, service
+      ? { service, role: 'service', placement: 'folder', confidence: 0 }
+      : { service: null, role: 'unassigned', placement: 'none', confidence: 0 });
+  }
+
+  const services: CandidateService[] = ordered.map(([community], index) => {
+    const name = names[index]!;
+    const members = files.filter((file) => assignments.get(file)?.service === name);
+    const clustered = members.filter((file) => assignments.get(file)?.placement === 'cluster');
+    const meanConfidence = clustered.reduce((sum, file) => sum + (confidence.get(file) ?? 0), 0) / Math.max(1, clustered.length);
+    const tables = projection
+      .filterNodes((node, attributes) => attributes.type === 'table' && merged.get(node) === community)
+      .map((node) => node.slice('table:'.length))
+      .sort();
+    return { id: name, name, files: members, tables, confidence: round(meanConfidence, 3) };
+  });
+  const tableCommunities = new Map<string, string | null>();
+  result.graph.forEachNode((node, attributes) => {
+    if (attributes.type !== 'table') return;
+    const community = merged.get(node);
+    tableCommunities.set(attributes.label, community === undefined ? null : (serviceOfCommunity.get(community) ?? null));
+  });
+  return { services, assignments, tableCommunities, resolution, modularity: chosen.modularity };
+}
+
+function pickBestRun(runs: LouvainRun[]): LouvainRun {
+  return runs.reduce((best, run) => (run.modularity > best.modularity + 1e-12 ? run : best));
+}
+
+/** Nodes without edges are not communities of their own; they are placed later by folder. */
+function withIsolatedReleased(graph: ClusteringGraph, communities: Map<string, number>): Map<string, number> {
+  const result = new Map(communities);
+  graph.forEachNode((node) => {
+    if (graph.degree(node) === 0) result.set(node, -1);
+  });
+  return result;
+}
+
+/** Scans resolutions for the one whose decomposition has closest to the asked number of services. */
+function findResolution(graph: ClusteringGraph, options: AnalysisOptions, seeds: number[]): number {
+  const target = options.targetServices!;
+  let best = { resolution: options.resolution, distance: Number.POSITIVE_INFINITY, modularity: -1 };
+  for (let resolution = 0.1; resolution <= 4.0001; resolution += 0.1) {
+    const [run] = runLouvain(graph, seeds.slice(0, 1), resolution);
+    if (!run) continue;
+    const merged = mergeSmallCommunities(graph, withIsolatedReleased(graph, run.communities), options.minServiceSize);
+    const count = new Set(
+      [...merged.entries()].filter(([node, c]) => c >= 0 && graph.getNodeAttribute(node, 'type') === 'file').map(([, c]) => c),
+    ).size;
+    const distance = Math.abs(count - target);
+    if (distance < best.distance || (distance === best.distance && run.modularity > best.modularity)) {
+      best = { resolution: round(resolution, 2), distance, modularity: run.modularity };
+    }
+  }
+  return best.resolution;
+}

@@ -1,0 +1,138 @@
+import type { DataAccessKind, DependencyKind, Diagnostic } from '../types.js';
+
+/** What a file imports from one specifier, before barrels are looked through. */
+export interface RawDependency {
+  specifier: string;
+  kind: DependencyKind;
+  line: number;
+  /** Names imported (`default` for a default import); null when the whole module is used. */
+  names: string[] | null;
+  /** Filled by the walk: the target's root-relative path, or why there is none. */
+  target: DependencyTarget;
+}
+
+export type DependencyTarget =
+  | { kind: 'file'; path: string }
+  | { kind: 'outside'; path: string; workspacePackage: string | null }
+  | { kind: 'external'; packageName: string }
+  | { kind: 'unresolved' };
+
+/** A local name bound by an import: `import { a as b } from './x'` binds b → (./x, a). */
+export interface ImportBinding {
+  local: string;
+  /** The exported name, `default`, or `*` for a namespace import or `require`. */
+  imported: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+export interface ReExport {
+  exported: string;
+  /** The name in the source module, or `*` for `export * as ns from`. */
+  imported: string;
+  specifier: string;
+}
+
+/**
+ * A reference to a table as the code names it. Literal names are final; symbols (entity
+ * classes, Drizzle table objects, Mongoose models) and ORM model names are resolved once every
+ * file's declarations are known.
+ */
+export type TableRef =
+  | { kind: 'table'; name: string }
+  | { kind: 'symbol'; name: string }
+  | { kind: 'model'; orm: string; name: string }
+  | { kind: 'unresolved'; text: string };
+
+export interface RawDataAccess {
+  ref: TableRef;
+  access: DataAccessKind;
+  /** The library or query style: typeorm, prisma, sequelize, knex, kysely, drizzle, mongoose, mikro-orm, sql. */
+  via: string;
+  line: number;
+  /**
+   * A symbol reference that may not be an entity at all (a property typed with some class):
+   * dropped quietly when it does not resolve to a table, instead of reported as unresolved.
+   */
+  speculative?: boolean;
+  /** Accesses of one query (joins) share a query id; accesses of one transaction a transaction id. */
+  queryId?: string;
+  transactionId?: string;
+}
+
+/** A class or value that stands for a table: an entity, a model, a table object. */
+export interface EntityDeclaration {
+  symbol: string;
+  table: string;
+  kind: 'table' | 'collection';
+  via: string;
+  line: number;
+  /** Model name as other code refers to it (Mongoose `model('User')`, Sequelize modelName). */
+  modelName?: string;
+}
+
+/** `symbol` stands for whatever `target` names: a custom repository class for its entity. */
+export interface SymbolAlias {
+  symbol: string;
+  target: TableRef;
+}
+
+export interface DiToken {
+  /** `str:NAME` for string tokens, `sym:NAME` for a local identifier resolved at link time. */
+  token: string;
+  line: number;
+}
+
+export type StateFactKind =
+  | 'mutable-export'
+  | 'event-publish'
+  | 'event-subscribe'
+  | 'queue-produce'
+  | 'queue-consume'
+  | 'timer'
+  | 'cron';
+
+export interface RawStateFact {
+  kind: StateFactKind;
+  /** The exported binding, event topic, queue name or job name. */
+  name: string;
+  line: number;
+  detail?: string;
+}
+
+export interface FileFacts {
+  path: string;
+  lines: number;
+  diagnostics: Diagnostic[];
+  dependencies: RawDependency[];
+  bindings: ImportBinding[];
+  /** Names this file declares and exports itself (`default` included). */
+  localExports: string[];
+  reExports: ReExport[];
+  starExports: string[];
+  entities: EntityDeclaration[];
+  accesses: RawDataAccess[];
+  aliases: SymbolAlias[];
+  diProvides: DiToken[];
+  diInjects: DiToken[];
+  state: RawStateFact[];
+}
+
+export function createFileFacts(path: string): FileFacts {
+  return {
+    path,
+    lines: 0,
+    diagnostics: [],
+    dependencies: [],
+    bindings: [],
+    localExports: [],
+    reExports: [],
+    starExports: [],
+    entities: [],
+    accesses: [],
+    aliases: [],
+    diProvides: [],
+    diInjects: [],
+    state: [],
+  };
+}

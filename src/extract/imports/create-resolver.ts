@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import type { WorkspacePackage } from '../../load/find-workspace-packages.js';
+import type { PathAlias, ResolverConfig } from '../../load/read-tsconfig.js';
+import type { Workspace } from '../../load/workspace.js';
+import { isInside } from '../../util/paths.js';
+
+export type Resolution =
+  | { kind: 'file'; absolute: string }
+  /** A file that exists but is not analysed: outside the root, a test, a .d.ts, JSON, an asset. */
+  | { kind: 'outside'; absolute: string; workspacePackage: string | null }
+  | { kind: 'external'; packageName: string }
+  | { kind: 'unresolved' };
+
+export type Resolver = (fromAbsolute: string, specifier: string, configIndex: number) => Resolution;
+
+const TS_FOR_JS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.js', '.jsx'],
+  '.jsx': ['.tsx', '.jsx'],
+  '.mjs': ['.mts', '.mjs'],
+  '.cjs': ['.cts', '.cjs'],
+};
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'];
+const BUILTINS = new Set(builtinModules);
+const BUILD_FOLDERS = /^(\.\/)?(dist|build|lib|out|esm|cjs)\//;
+
+/**
+ * Resolves import specifiers the way TypeScript and bundlers do (relative paths, `paths`
+ * aliases of the file's own tsconfig, `baseUrl`, workspace packages, package `imports`), but
+ * against the known file list first, so most look-ups never touch the disk. Bare specifiers that
+ * no alias or workspace package claims are external packages and are not looked up at all: the
+ * cost of other tools lies in walking node_modules.
+ */
+export function createResolver(workspace: Workspace): Resolver {
+  const analysed = new Set(workspace.files.map((file) => file.absolute));
+  const existsCache = new Map<string, boolean>();
+  const isFile = (absolute: string): boolean => {
+    if (analysed.has(absolute)) return true;
+    let exists = existsCache.get(absolute);
+    if (exists === undefined) {
+      try {
+        exists = fs.statSync(absolute).isFile();
+      } catch {
+        exists = false;
+      }
+      existsCache.set(absolute, exists);
+    }
+    return exists;
+  };
+  const packagesByName = new Map(workspace.packages.map((pkg) => [pkg.name, pkg]));
+  const cache = new Map<string, Resolution>();
+
+  const toResolution = (absolute: string | null): Resolution | null => {
+    if (!absolute) return null;
+    if (analysed.has(absolute)) return { kind: 'file', absolute };
+    const owner = workspace.packages.find((pkg) => isInside(pkg.directory, absolute));
+    const ownerOutsideRoot = owner && !isInside(workspace.root, absolute) ? owner.name : null;
+    return { kind: 'outside', absolute, workspacePackage: ownerOutsideRoot };
+  };
+
+  const resolveAsPath = (base: string): string | null => {
+    const extension = path.extname(base);
+    if (extension && isFile(base) && !TS_FOR_JS[extension]) return base;
+    const substitutes = TS_FOR_JS[extension];
+    if (substitutes) {
+      const stem = base.slice(0, -extension.length);
+      for (const substitute of substitutes) if (isFile(stem + substitute)) return stem + substitute;
+    }
+    for (const candidate of EXTENSIONS) if (isFile(base + candidate)) return base + candidate;
+    for (const candidate of EXTENSIONS) {
+      const index = path.join(base, `index${candidate}`);
+      if (isFile(index)) return index;
+    }
+    return null;
+  };
+
+  const resolveAliases = (aliases: PathAlias[], specifier: string): string | null => {
+    const exact = aliases.find((alias) => !alias.hasWildcard && alias.pattern === specifier);
+    const candidates = exact
+      ? [{ alias: exact, captured: '' }]
+      : aliases
+          .filter(
+            (alias) =>
+              alias.hasWildcard &&
+              specifier.startsWith(alias.prefix) &&
+              specifier.endsWith(alias.suffix) &&
+              specifier.length >= alias.prefix.length + alias.suffix.length,
+          )
+          .sort((a, b) => b.prefix.length - a.prefix.length)
+          .map((alias) => ({
+            alias,
+            captured: specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length),
+          }));
+    for (const { alias, captured } of candidates) {
+      for (const target of alias.targets) {
+        const resolved = resolveAsPath(target.replace('*', captured));
+        if (resolved) return resolved;
+      }
+    }
+    return null;
+  };
+
+  const resolveWorkspacePackage = (pkg: WorkspacePackage, subpath: string): string | null => {
+    for (const entry of getPackageEntries(pkg, subpath)) {
+      const absolute = path.join(pkg.directory, entry);
+      const resolved = resolveAsPath(stripExtension(absolute)) ?? resolveAsPath(absolute);
+      if (resolved) return resolved;
+    }
+    return null;
+  };
+
+  const resolveUncached = (fromAbsolute: string, specifier: string, config: ResolverConfig | undefined): Resolution => {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+      return toResolution(resolveAsPath(path.resolve(path.dirname(fromAbsolute), specifier))) ?? { kind: 'unresolved' };
+    }
+    if (config && config.aliases.length > 0) {
+      const viaAlias = toResolution(resolveAliases(config.aliases, specifier));
+      if (viaAlias) return viaAlias;
+    }
+    const packageName = getPackageName(specifier);
+    const pkg = packagesByName.get(packageName);
+    if (pkg) {
+      const viaPackage = toResolution(resolveWorkspacePackage(pkg, specifier.slice(packageName.length)));
+      if (viaPackage) return viaPackage;
+    }
+    if (config?.baseUrl) {
+      const viaBaseUrl = toResolution(resolveAsPath(path.join(config.baseUrl, specifier)));
+      if (viaBaseUrl) return viaBaseUrl;
+    }
+    if (specifier.startsWith('node:') || BUILTINS.has(packageName)) return { kind: 'external', packageName: specifier };
+    if (specifier.startsWith('#')) return { kind: 'unresolved' };
+    const looksLikeAlias = config?.aliases.some((alias) => specifier.startsWith(alias.prefix) && alias.prefix !== '');
+    if (looksLikeAlias || /^[~@]\//.test(specifier)) return { kind: 'unresolved' };
+    return { kind: 'external', packageName };
+  };
+
+  return (fromAbsolute, specifier, configIndex) => {
+    const relative = specifier.startsWith('.');
+    const key = relative ? `${path.dirname(fromAbsolute)}\0${specifier}` : `${configIndex}\0${specifier}`;
+    let resolution = cache.get(key);
+    if (!resolution) {
+      resolution = resolveUncached(fromAbsolute, specifier, workspace.configs[configIndex]);
+      cache.set(key, resolution);
+    }
+    return resolution;
+  };
+}
+
+export function getPackageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+function stripExtension(file: string): string {
+  return file.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
+}
+
+/**
+ * Where a workspace package's source is likely to be, most specific first. Manifests point
+ * `main`/`types`/`exports` at build output that does not exist in a fresh checkout, so each such
+ * path is also tried with its build folder swapped for `src/`.
+ */
+function getPackageEntries(pkg: WorkspacePackage, subpath: string): string[] {
+  const manifest = pkg.manifest;
+  const entries: string[] = [];
+  const add = (entry: unknown) => {
+    if (typeof entry !== 'string') return;
+    if (BUILD_FOLDERS.test(entry)) entries.push(entry.replace(BUILD_FOLDERS, 'src/'));
+    entries.push(entry);
+  };
+  if (subpath === '') {
+    add(manifest.source);
+    add(pickExport(manifest.exports, '.'));
+    add(manifest.types ?? manifest.typings);
+    add(manifest.module);
+    add(manifest.main);
+    entries.push('src/index', 'index', 'lib/index');
+  } else {
+    const sub = subpath.replace(/^\//, '');
+    add(pickExport(manifest.exports, `./${sub}`));
+    entries.push(`src/${sub}`, sub);
+  }
+  return entries;
+}
+
+function pickExport(exports: unknown, subpath: string): unknown {
+  if (typeof exports === 'string') return subpath === '.' ? exports : undefined;
+  if (!exports || typeof exports !== 'object') return undefined;
+  const map = exports as Record<string, unknown>;
+  const hasSubpaths = Object.keys(map).some((key) => key.startsWith('.'));
+  let target: unknown = hasSubpaths ? map[subpath] : subpath === '.' ? map : undefined;
+  if (target === undefined && hasSubpaths) {
+    for (const [key, value] of Object.entries(map)) {
+      const star = key.indexOf('*');
+      if (star < 0) continue;
+      const prefix = key.slice(0, star);
+      const suffix = key.slice(star + 1);
+      if (subpath.startsWith(prefix) && subpath.endsWith(suffix)) {
+        const captured = subpath.slice(prefix.length, subpath.length - suffix.length);
+        target = JSON.parse(JSON.stringify(value).replaceAll('*', captured));
+        break;
+      }
+    }
+  }
+  return pickCondition(target);
+}
+
+function pickCondition(target: unknown): unknown {
+  for (let depth = 0; depth < 5 && target && typeof target === 'object' && !Array.isArray(target); depth++) {
+    const conditions = target as Record<string, unknown>;
+    target = conditions.source ?? conditions.types ?? conditions.import ?? conditions.require ?? conditions.default;
+  }
+  return Array.isArray(target) ? target[0] : target;
+}

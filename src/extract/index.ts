@@ -1,0 +1,74 @@
+import type { Workspace } from '../load/workspace.js';
+import type { Diagnostic } from '../types.js';
+import type { ProgressListener } from '../util/progress.js';
+import { compareStrings } from '../util/sort.js';
+import { createVisitorFactories, detectAdapters, findAdapter } from './create-visitor-factories.js';
+import type { Facts, StateFact } from './facts.js';
+import type { FileFacts } from './file-facts.js';
+import { createResolver } from './imports/create-resolver.js';
+import { createExportIndex } from './link/create-export-index.js';
+import { linkDataAccesses } from './link/link-data-accesses.js';
+import { linkDependencies } from './link/link-dependencies.js';
+import { linkDiTokens } from './link/link-di-tokens.js';
+import { getWorkerScript, MIN_FILES_FOR_WORKERS, walkFilesInWorkers } from './walk-files-in-workers.js';
+import { walkFile } from './walk-file.js';
+
+export type { Facts } from './facts.js';
+
+export interface ExtractOptions {
+  /** Use worker threads for large projects (default true). */
+  workers?: boolean;
+  progress: ProgressListener;
+}
+
+/** One walk over each file, then the facts are linked across files (barrels, entities, tokens). */
+export async function extractFacts(workspace: Workspace, options: ExtractOptions): Promise<Facts> {
+  const enabled = detectAdapters(workspace);
+  const total = workspace.files.length;
+  const script = getWorkerScript();
+  let fileFacts: FileFacts[];
+  if (script && options.workers !== false && total >= MIN_FILES_FOR_WORKERS) {
+    fileFacts = await walkFilesInWorkers(workspace, enabled, script, (done) =>
+      options.progress({ stage: 'extract', message: 'reading files', done, total }),
+    );
+  } else {
+    const resolve = createResolver(workspace);
+    const factories = createVisitorFactories(enabled);
+    fileFacts = workspace.files.map((_, index) => {
+      if (index % 200 === 0) options.progress({ stage: 'extract', message: 'reading files', done: index, total });
+      return walkFile(workspace, index, resolve, factories);
+    });
+  }
+  options.progress({ stage: 'link', message: 'linking imports, entities and tokens' });
+  return linkFacts(workspace, fileFacts, enabled.data);
+}
+
+function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: { name: string; options: unknown }[]): Facts {
+  const exportIndex = createExportIndex(fileFacts);
+  const linked = linkDependencies(fileFacts, exportIndex);
+  const diTokens = linkDiTokens(fileFacts, exportIndex);
+  const declaredModels = enabledData.flatMap(({ name, options }) => findAdapter(name)?.getDeclaredModels?.(options) ?? []);
+  const data = linkDataAccesses(fileFacts, exportIndex, declaredModels);
+  const state: StateFact[] = fileFacts.flatMap((facts) => facts.state.map((fact) => ({ file: facts.path, ...fact })));
+  const diagnostics: Diagnostic[] = [
+    ...workspace.diagnostics,
+    ...fileFacts.flatMap((facts) => facts.diagnostics),
+    ...linked.unresolved,
+    ...data.diagnostics,
+  ];
+  return {
+    files: fileFacts.map((facts) => ({
+      path: facts.path,
+      lines: facts.lines,
+      analysed: !facts.diagnostics.some((d) => d.severity === 'error' || d.code === 'binary-file' || d.code === 'not-utf8'),
+      externalWorkspaceImports: [...new Set(linked.externalWorkspaceImports.get(facts.path) ?? [])].sort(compareStrings),
+    })),
+    dependencies: [...linked.dependencies, ...diTokens],
+    accesses: data.accesses,
+    tables: data.tables,
+    state,
+    adapters: [...(workspace.dependencies.some((n) => n.startsWith('@nestjs/')) ? ['nestjs'] : []), ...enabledData.map((d) => d.name)],
+    unresolvedImports: linked.unresolved.length,
+    diagnostics,
+  };
+}

@@ -1,0 +1,113 @@
+import type { Diagnostic, Location } from '../../types.js';
+import { compareStrings } from '../../util/sort.js';
+import type { DeclaredModel } from '../data/adapter.js';
+import type { DataAccessFact, TableFact } from '../facts.js';
+import type { EntityDeclaration, FileFacts, TableRef } from '../file-facts.js';
+import type { ExportIndex } from './create-export-index.js';
+
+interface ResolvedTable {
+  table: string;
+  kind: 'table' | 'collection';
+}
+
+const MAX_ALIAS_DEPTH = 8;
+
+/**
+ * Resolves every data access to a table: entity classes and table objects through imports and
+ * barrels to their declaration, ORM model names through the models the adapters declared,
+ * custom repositories through the entity they stand for. What stays unresolved is reported with
+ * its location, never dropped, unless the adapter marked the guess as speculative.
+ */
+export function linkDataAccesses(
+  files: FileFacts[],
+  exportIndex: ExportIndex,
+  declaredModels: DeclaredModel[],
+): { accesses: DataAccessFact[]; tables: TableFact[]; diagnostics: Diagnostic[] } {
+  const entities = new Map<string, EntityDeclaration & { file: string }>();
+  const aliases = new Map<string, { file: string; target: TableRef }>();
+  const models = new Map<string, ResolvedTable>();
+  const tables = new Map<string, { kind: 'table' | 'collection'; declaredIn: Location[] }>();
+  const declareTable = (name: string, kind: 'table' | 'collection', location: Location | null) => {
+    const entry = tables.get(name) ?? { kind, declaredIn: [] };
+    if (location) entry.declaredIn.push(location);
+    tables.set(name, entry);
+  };
+  for (const model of declaredModels) {
+    models.set(`${model.orm}:${model.modelName}`, { table: model.table, kind: model.kind });
+    declareTable(model.table, model.kind, { file: model.file, line: model.line });
+  }
+  for (const facts of files) {
+    for (const entity of facts.entities) {
+      entities.set(`${facts.path}#${entity.symbol}`, { ...entity, file: facts.path });
+      if (entity.modelName) models.set(`${entity.via}:${entity.modelName}`, { table: entity.table, kind: entity.kind });
+      declareTable(entity.table, entity.kind, { file: facts.path, line: entity.line });
+    }
+    for (const alias of facts.aliases) aliases.set(`${facts.path}#${alias.symbol}`, { file: facts.path, target: alias.target });
+  }
+
+  const resolveRef = (file: string, ref: TableRef, depth: number): ResolvedTable | null => {
+    switch (ref.kind) {
+      case 'table':
+        return { table: ref.name, kind: tables.get(ref.name)?.kind ?? 'table' };
+      case 'model':
+        return models.get(`${ref.orm}:${ref.name}`) ?? null;
+      case 'unresolved':
+        return null;
+      case 'symbol': {
+        if (depth > MAX_ALIAS_DEPTH) return null;
+        const location = exportIndex.resolveLocal(file, ref.name);
+        const key = `${location.file}#${location.name}`;
+        const entity = entities.get(key);
+        if (entity) return { table: entity.table, kind: entity.kind };
+        const alias = aliases.get(key);
+        return alias ? resolveRef(alias.file, alias.target, depth + 1) : null;
+      }
+    }
+  };
+
+  const accesses: DataAccessFact[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const facts of files) {
+    for (const access of facts.accesses) {
+      const resolved = resolveRef(facts.path, access.ref, 0);
+      if (!resolved) {
+        if (access.speculative) continue;
+        diagnostics.push({
+          code: 'unresolved-table',
+          severity: 'info',
+          file: facts.path,
+          line: access.line,
+          message: `${access.via}: cannot tell which table ${describeRef(access.ref)} ${access.access === 'write' ? 'writes' : 'reads'}`,
+        });
+        continue;
+      }
+      if (!tables.has(resolved.table)) declareTable(resolved.table, resolved.kind, null);
+      accesses.push({
+        file: facts.path,
+        line: access.line,
+        table: resolved.table,
+        access: access.access,
+        via: access.via,
+        ...(access.queryId ? { queryId: `${facts.path}:${access.queryId}` } : {}),
+        ...(access.transactionId ? { transactionId: `${facts.path}:${access.transactionId}` } : {}),
+      });
+    }
+  }
+  const tableFacts = [...tables.entries()]
+    .map(([name, entry]) => ({ name, kind: entry.kind, declaredIn: entry.declaredIn }))
+    .sort((a, b) => compareStrings(a.name, b.name));
+  return { accesses, tables: tableFacts, diagnostics };
+}
+
+function describeRef(ref: TableRef): string {
+  switch (ref.kind) {
+    case 'symbol':
+      return `'${ref.name}'`;
+    case 'model':
+      return `model '${ref.name}'`;
+    case 'unresolved':
+      return `'${ref.text}' (built at run time)`;
+    case 'table':
+      return `'${ref.name}'`;
+  }
+}

@@ -1,0 +1,35 @@
+import type { DependencyFact } from '../facts.js';
+import type { FileFacts } from '../file-facts.js';
+import type { ExportIndex } from './create-export-index.js';
+
+/**
+ * Links `@Inject(TOKEN)` to the files that provide TOKEN. String tokens match by value; an
+ * identifier token matches by the declaration it resolves to, wherever it was imported from.
+ */
+export function linkDiTokens(files: FileFacts[], exportIndex: ExportIndex): DependencyFact[] {
+  const toKey = (file: string, token: string): string => {
+    if (!token.startsWith('sym:')) return token;
+    const location = exportIndex.resolveLocal(file, token.slice(4));
+    return `sym:${location.file}#${location.name}`;
+  };
+  const providers = new Map<string, Set<string>>();
+  for (const facts of files) {
+    for (const provided of facts.diProvides) {
+      const key = toKey(facts.path, provided.token);
+      const set = providers.get(key) ?? new Set<string>();
+      set.add(facts.path);
+      providers.set(key, set);
+    }
+  }
+  const dependencies: DependencyFact[] = [];
+  for (const facts of files) {
+    for (const injected of facts.diInjects) {
+      for (const provider of providers.get(toKey(facts.path, injected.token)) ?? []) {
+        if (provider !== facts.path) {
+          dependencies.push({ from: facts.path, to: provider, kind: 'di', line: injected.line, names: [] });
+        }
+      }
+    }
+  }
+  return dependencies;
+}

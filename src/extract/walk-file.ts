@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { Workspace } from '../load/workspace.js';
+import { toRelative } from '../util/paths.js';
+import type { DependencyTarget, FileFacts } from './file-facts.js';
+import { createFileFacts } from './file-facts.js';
+import type { Resolution, Resolver } from './imports/create-resolver.js';
+import { createImportVisitor } from './imports/visit-imports.js';
+import { readSourceText } from './read-source-text.js';
+import type { FileVisitor, VisitContext } from './visitor.js';
+
+export type VisitorFactory = () => FileVisitor;
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+/**
+ * Parses one file with TypeScript's parser alone (no program, no checker: that is where the
+ * time of other tools goes) and offers every node to every visitor in one iterative walk, so
+ * deeply nested code cannot overflow the stack of the walk itself.
+ */
+export function walkFile(
+  workspace: Workspace,
+  fileIndex: number,
+  resolve: Resolver,
+  visitorFactories: VisitorFactory[],
+): FileFacts {
+  const file = workspace.files[fileIndex]!;
+  const facts = createFileFacts(file.path);
+  const source = readSourceText(file.absolute);
+  if (!source.ok) {
+    facts.diagnostics.push({ code: source.code, severity: 'warning', file: file.path, message: source.message });
+    return facts;
+  }
+  const extension = path.extname(file.absolute);
+  const sourceFile = ts.createSourceFile(
+    file.absolute,
+    source.text,
+    ts.ScriptTarget.Latest,
+    true,
+    SCRIPT_KINDS[extension] ?? ts.ScriptKind.TS,
+  );
+  facts.lines = sourceFile.getLineStarts().length;
+  const parseErrors = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (parseErrors.length > 0) {
+    const first = parseErrors[0]!;
+    const line = sourceFile.getLineAndCharacterOfPosition(first.start).line + 1;
+    const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+    facts.diagnostics.push({
+      code: 'parse-error',
+      severity: 'error',
+      file: file.path,
+      line,
+      message: `syntax error, file not analysed: ${message}${parseErrors.length > 1 ? ` (+${parseErrors.length - 1} more)` : ''}`,
+    });
+    return facts;
+  }
+
+  const context: VisitContext = {
+    sourceFile,
+    facts,
+    lineOf: (node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
+  };
+  const visitors = [createImportVisitor(), ...visitorFactories.map((create) => create())];
+  const pending: ts.Node[] = [sourceFile];
+  const pushChild = (child: ts.Node) => {
+    pending.push(child);
+  };
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    for (const visitor of visitors) visitor.visit(node, context);
+    const start = pending.length;
+    ts.forEachChild(node, pushChild);
+    reverseRange(pending, start);
+  }
+  for (const visitor of visitors) visitor.finish?.(context);
+
+  const configIndex = workspace.configOfFile[fileIndex] ?? -1;
+  for (const dependency of facts.dependencies) {
+    dependency.target = toTarget(workspace.root, resolve(file.absolute, dependency.specifier, configIndex));
+  }
+  return facts;
+}
+
+/** Children are pushed in source order; reversing keeps the walk in source order too. */
+function reverseRange(items: ts.Node[], start: number): void {
+  for (let low = start, high = items.length - 1; low < high; low++, high--) {
+    const swap = items[low]!;
+    items[low] = items[high]!;
+    items[high] = swap;
+  }
+}
+
+function toTarget(root: string, resolution: Resolution): DependencyTarget {
+  switch (resolution.kind) {
+    case 'file':
+      return { kind: 'file', path: toRelative(root, resolution.absolute) };
+    case 'outside':
+      return { kind: 'outside', path: toRelative(root, resolution.absolute), workspacePackage: resolution.workspacePackage };
+    default:
+      return resolution;
+  }
+}

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../types.js';
+import { isInside, toPosix, toRelative } from '../util/paths.js';
+import { isSourceFile, isTestPath, SKIPPED_FOLDERS } from './source-extensions.js';
+
+export interface SourceFileEntry {
+  absolute: string;
+  path: string;
+  size: number;
+}
+
+export interface FindFilesOptions {
+  root: string;
+  includeTests: boolean;
+  include: string[];
+  exclude: string[];
+  maxFileSize: number;
+}
+
+export interface FoundFiles {
+  files: SourceFileEntry[];
+  tsconfigs: string[];
+  /** Schema files read as data by the ORM adapters (Prisma). */
+  schemaFiles: SourceFileEntry[];
+  diagnostics: Diagnostic[];
+}
+
+interface GitignoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+/**
+ * Lists the source files under the root: skips dependency and build folders, .d.ts files,
+ * gitignored paths and (by default) tests. Symbolic links are followed only while they stay
+ * inside the root, and each real directory is entered once, so link loops end.
+ */
+export function findFiles(options: FindFilesOptions): FoundFiles {
+  const root = options.root;
+  const includeMatcher = options.include.length > 0 ? picomatch(options.include, { dot: true }) : null;
+  const excludeMatcher = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : null;
+  const files: SourceFileEntry[] = [];
+  const tsconfigs: string[] = [];
+  const schemaFiles: SourceFileEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visitedDirectories = new Set<string>();
+
+  const pending: { directory: string; scopes: GitignoreScope[] }[] = [{ directory: root, scopes: [] }];
+  while (pending.length > 0) {
+    const { directory, scopes: parentScopes } = pending.pop()!;
+    let realDirectory: string;
+    try {
+      realDirectory = fs.realpathSync(directory);
+    } catch {
+      continue;
+    }
+    if (visitedDirectories.has(realDirectory) || !isInside(root, realDirectory)) continue;
+    visitedDirectories.add(realDirectory);
+
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push({
+        code: 'unreadable-directory',
+        severity: 'warning',
+        file: toRelative(root, directory) || '.',
+        message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+      });
+      continue;
+    }
+    const scopes = readGitignore(directory, parentScopes);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+    for (const entry of entries) {
+      const absolute = path.join(directory, entry.name);
+      const relative = toRelative(root, absolute);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = resolveLinkInsideRoot(root, absolute);
+        if (!target) {
+          diagnostics.push({
+            code: 'symlink-skipped',
+            severity: 'info',
+            file: relative,
+            message: 'symbolic link points outside the analysed root or nowhere; not followed',
+          });
+          continue;
+        }
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isIgnored(scopes, absolute, isDirectory)) continue;
+      if (isDirectory) {
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        pending.push({ directory: absolute, scopes });
+        continue;
+      }
+      if (!isFile) continue;
+      if (entry.name === 'tsconfig.json' || entry.name === 'jsconfig.json') tsconfigs.push(absolute);
+      if (entry.name.endsWith('.prisma')) schemaFiles.push({ absolute, path: relative, size: statSize(absolute) });
+      if (!isSourceFile(entry.name)) continue;
+      if (!options.includeTests && isTestPath(relative)) continue;
+      if (includeMatcher && !includeMatcher(relative)) continue;
+      if (excludeMatcher?.(relative)) continue;
+      const size = statSize(absolute);
+      if (size > options.maxFileSize) {
+        diagnostics.push({
+          code: 'file-too-large',
+          severity: 'warning',
+          file: relative,
+          message: `skipped: ${size} bytes is over --max-file-size ${options.maxFileSize}`,
+        });
+        continue;
+      }
+      files.push({ absolute, path: relative, size });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  tsconfigs.sort();
+  return { files, tsconfigs, schemaFiles, diagnostics };
+}
+
+function statSize(absolute: string): number {
+  try {
+    return fs.statSync(absolute).size;
+  } catch {
+    return 0;
+  }
+}
+
+function resolveLinkInsideRoot(root: string, absolute: string): fs.Stats | null {
+  try {
+    const target = fs.realpathSync(absolute);
+    if (!isInside(fs.realpathSync(root), target)) return null;
+    return fs.statSync(target);
+  } catch {
+    return null;
+  }
+}
+
+function readGitignore(directory: string, parentScopes: GitignoreScope[]): GitignoreScope[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(directory, '.gitignore'), 'utf8');
+  } catch {
+    return parentScopes;
+  }
+  return [...parentScopes, { base: directory, rules: ignore().add(text) }];
+}
+
+function isIgnored(scopes: GitignoreScope[], absolute: string, isDirectory: boolean): boolean {
+  for (const scope of scopes) {
+    const relative = toPosix(path.relative(scope.base, absolute));
+    if (relative === '' || relative.startsWith('..')) continue;
+    if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnalysisOptions, Diagnostic } from '../types.js';
+import { UsageError } from '../util/errors.js';
+import { uniqueSorted } from '../util/sort.js';
+import { readDataFiles } from './read-data-files.js';
+import { findFiles } from './find-files.js';
+import { findWorkspacePackages } from './find-workspace-packages.js';
+import { getDependencyNames, readPackageJson } from './read-package-json.js';
+import { type ResolverConfig, readTsconfig } from './read-tsconfig.js';
+import { selectConfigs } from './select-config.js';
+import type { Workspace } from './workspace.js';
+
+export type { Workspace } from './workspace.js';
+
+export function loadWorkspace(rootArgument: string, options: AnalysisOptions): Workspace {
+  const root = resolveRoot(rootArgument);
+  const diagnostics: Diagnostic[] = [];
+  const found = findFiles({
+    root,
+    includeTests: options.includeTests,
+    include: options.include,
+    exclude: options.exclude,
+    maxFileSize: options.maxFileSize,
+  });
+  diagnostics.push(...found.diagnostics);
+
+  const configFiles = [...found.tsconfigs];
+  const rootConfig = findRootConfig(root, options.tsconfig);
+  if (rootConfig && !configFiles.includes(rootConfig)) configFiles.push(rootConfig);
+  const configCache = new Map<string, ResolverConfig>();
+  const readConfig = (file: string): ResolverConfig => {
+    let config = configCache.get(file);
+    if (!config) {
+      config = readTsconfig(file, root, diagnostics);
+      configCache.set(file, config);
+    }
+    return config;
+  };
+  const { configs, configOfFile } = selectConfigs({
+    root,
+    files: found.files,
+    configFiles,
+    rootConfig,
+    readConfig,
+  });
+
+  const layout = findWorkspacePackages(root);
+  const manifests = [path.join(root, 'package.json')];
+  if (layout.workspaceRoot) manifests.push(path.join(layout.workspaceRoot, 'package.json'));
+  for (const pkg of layout.packages) manifests.push(path.join(pkg.directory, 'package.json'));
+  const dependencies = uniqueSorted(
+    manifests.flatMap((file) => {
+      const manifest = readPackageJson(file);
+      return manifest ? getDependencyNames(manifest) : [];
+    }),
+  );
+
+  return {
+    root,
+    files: found.files,
+    configs,
+    configOfFile,
+    packages: layout.packages,
+    dependencies,
+    dataFiles: readDataFiles(found.schemaFiles, options.maxFileSize, diagnostics),
+    diagnostics,
+  };
+}
+
+function resolveRoot(rootArgument: string): string {
+  const absolute = path.resolve(rootArgument);
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(absolute);
+  } catch {
+    throw new UsageError(`path not found: ${rootArgument}`);
+  }
+  if (!stats.isDirectory()) throw new UsageError(`not a directory: ${rootArgument} (give the project folder)`);
+  return fs.realpathSync(absolute);
+}
+
+function findRootConfig(root: string, explicit: string | null): string | null {
+  if (explicit) {
+    const file = path.resolve(explicit);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`tsconfig not found: ${explicit}`);
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch {
+      throw new UsageError(`tsconfig not readable: ${explicit}`);
+    }
+    return file;
+  }
+  for (let directory = root; ; directory = path.dirname(directory)) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const candidate = path.join(directory, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(directory) === directory || fs.existsSync(path.join(directory, '.git'))) return null;
+  }
+}

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { Diagnostic } from '../types.js';
+import { toRelative } from '../util/paths.js';
+
+export interface PathAlias {
+  /** The pattern as written, e.g. `@app/*`; at most one `*`. */
+  pattern: string;
+  prefix: string;
+  suffix: string;
+  hasWildcard: boolean;
+  /** Absolute target patterns, each with at most one `*`. */
+  targets: string[];
+}
+
+/** What module resolution needs from one tsconfig, with `extends` already applied. */
+export interface ResolverConfig {
+  file: string;
+  directory: string;
+  baseUrl: string | null;
+  aliases: PathAlias[];
+  /** Absolute paths of referenced projects' tsconfig files (solution-style configs). */
+  references: string[];
+  /** Include globs relative to the config directory, used to pick a referenced project. */
+  include: string[];
+  isSolution: boolean;
+}
+
+/**
+ * Reads a tsconfig through TypeScript's own reader, so `extends` chains (including configs in
+ * packages), comments and trailing commas behave as tsc does. Errors become diagnostics: a
+ * config that cannot be read still yields an empty config and the analysis goes on. The
+ * directory scan of `include` is disabled because seams lists files itself.
+ */
+export function readTsconfig(file: string, root: string, diagnostics: Diagnostic[]): ResolverConfig {
+  const directory = path.dirname(file);
+  const empty: ResolverConfig = {
+    file,
+    directory,
+    baseUrl: null,
+    aliases: [],
+    references: [],
+    include: [],
+    isSolution: false,
+  };
+  const read = ts.readConfigFile(file, (name) => readTextOrUndefined(name));
+  if (read.error) {
+    diagnostics.push(toConfigDiagnostic(root, file, read.error));
+    return empty;
+  }
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: true,
+    readDirectory: () => [],
+    fileExists: (name) => fs.existsSync(name),
+    readFile: (name) => readTextOrUndefined(name),
+  };
+  let parsed: ts.ParsedCommandLine;
+  try {
+    parsed = ts.parseJsonConfigFileContent(read.config, host, directory, undefined, file);
+  } catch (error) {
+    diagnostics.push({
+      code: 'tsconfig',
+      severity: 'warning',
+      file: toRelative(root, file),
+      message: `cannot read tsconfig: ${(error as Error).message}`,
+    });
+    return empty;
+  }
+  for (const error of parsed.errors) {
+    if (isReportable(error)) diagnostics.push(toConfigDiagnostic(root, file, error));
+  }
+  const options = parsed.options;
+  const baseUrl = typeof options.baseUrl === 'string' ? options.baseUrl : null;
+  const pathsBase =
+    (options as { pathsBasePath?: string }).pathsBasePath ?? baseUrl ?? directory;
+  const aliases = toAliases(options.paths ?? {}, pathsBase);
+  const raw = read.config as { files?: unknown; include?: unknown; references?: unknown };
+  const references = (parsed.projectReferences ?? []).map((reference) =>
+    reference.path.endsWith('.json') ? reference.path : path.join(reference.path, 'tsconfig.json'),
+  );
+  const include = Array.isArray(raw.include) ? raw.include.filter((v): v is string => typeof v === 'string') : [];
+  const isSolution =
+    references.length > 0 && Array.isArray(raw.files) && raw.files.length === 0 && include.length === 0;
+  return { file, directory, baseUrl, aliases, references, include, isSolution };
+}
+
+function toAliases(paths: ts.MapLike<string[]>, base: string): PathAlias[] {
+  const aliases: PathAlias[] = [];
+  for (const [pattern, targets] of Object.entries(paths)) {
+    if (!Array.isArray(targets)) continue;
+    const star = pattern.indexOf('*');
+    aliases.push({
+      pattern,
+      prefix: star < 0 ? pattern : pattern.slice(0, star),
+      suffix: star < 0 ? '' : pattern.slice(star + 1),
+      hasWildcard: star >= 0,
+      targets: targets.filter((t) => typeof t === 'string').map((target) => path.resolve(base, target)),
+    });
+  }
+  return aliases;
+}
+
+function readTextOrUndefined(name: string): string | undefined {
+  try {
+    return fs.readFileSync(name, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Errors about the analysed files themselves (none found, deprecated options) do not concern seams. */
+function isReportable(error: ts.Diagnostic): boolean {
+  const ignoredCodes = new Set([18003, 5101, 5102, 5107, 5108, 5110, 5069, 5070, 5095]);
+  return error.category === ts.DiagnosticCategory.Error && !ignoredCodes.has(error.code);
+}
+
+function toConfigDiagnostic(root: string, file: string, error: ts.Diagnostic): Diagnostic {
+  return {
+    code: 'tsconfig',
+    severity: 'warning',
+    file: toRelative(root, error.file?.fileName ?? file),
+    message: ts.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\s+/g, ' '),
+  };
+}

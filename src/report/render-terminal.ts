@@ -1,0 +1,90 @@
+import type { Analysis } from '../types.js';
+import { toTerminalText } from './escape.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  /** How many rows to show per list before "… N more". */
+  limit?: number;
+}
+
+/** The summary an engineer reads after `seams analyze`: services, kernel, coupling, problems. */
+export function renderTerminal(analysis: Analysis, options: TerminalOptions): string {
+  const limit = options.limit ?? 8;
+  const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
+  const dim = (text: string) => (options.color ? `\u001b[2m${text}\u001b[22m` : text);
+  const t = toTerminalText;
+  const lines: string[] = [];
+  const { summary, metrics } = analysis;
+  lines.push(
+    bold(`seams: ${t(analysis.root)}`) +
+      ` — ${summary.files} files, ${summary.services} candidate services, ${summary.sharedKernel} shared kernel, ${summary.unassigned} unassigned`,
+  );
+  lines.push(
+    `modularity ${metrics.modularity.toFixed(3)}  SM ${metrics.sm.toFixed(3)}  ICP ${metrics.icp.toFixed(3)}  MQ ${metrics.mq.toFixed(2)}  ` +
+      `cross-service edges ${metrics.crossServiceEdges}  shared tables ${metrics.sharedTables}`,
+  );
+  lines.push('');
+  lines.push(bold('Candidate services'));
+  for (const service of analysis.services) {
+    const tables = service.tables.length > 0 ? `  tables: ${truncateList(service.tables.map(t), 6)}` : '';
+    lines.push(`  ${bold(t(service.name))}  ${service.size} files, confidence ${service.confidence.toFixed(2)}${tables}`);
+    for (const file of service.topFiles.slice(0, 3)) lines.push(dim(`    ${t(file)}`));
+  }
+  if (analysis.sharedKernel.length > 0) {
+    lines.push('');
+    lines.push(bold(`Shared kernel (${analysis.sharedKernel.length})`));
+    for (const entry of analysis.sharedKernel.slice(0, limit)) lines.push(`  ${t(entry.path)}  ${dim(t(entry.reason))}`);
+    if (analysis.sharedKernel.length > limit) lines.push(dim(`  … ${analysis.sharedKernel.length - limit} more`));
+  }
+  if (analysis.unassigned.length > 0) {
+    lines.push('');
+    lines.push(bold(`Unassigned (${analysis.unassigned.length})`) + dim('  no dependency ties them to a service'));
+    for (const file of analysis.unassigned.slice(0, limit)) lines.push(`  ${t(file)}`);
+    if (analysis.unassigned.length > limit) lines.push(dim(`  … ${analysis.unassigned.length - limit} more`));
+  }
+  if (analysis.dependencies.length > 0) {
+    lines.push('');
+    lines.push(bold('Strongest cross-service dependencies'));
+    for (const dependency of analysis.dependencies.slice(0, limit)) {
+      lines.push(`  ${t(dependency.from)} → ${t(dependency.to)}  ${dependency.edges} edges, weight ${dependency.weight}`);
+    }
+  }
+  const sharedTables = analysis.tables.filter((table) => table.shared);
+  if (sharedTables.length > 0) {
+    lines.push('');
+    lines.push(bold('Shared tables') + dim('  R read, W write, RW both; * owner'));
+    const services = analysis.services.map((service) => service.id);
+    const nameWidth = Math.min(28, Math.max(5, ...sharedTables.map((table) => t(table.name).length)));
+    const columns = services.map((service) => Math.max(3, Math.min(14, service.length)));
+    lines.push(`  ${''.padEnd(nameWidth)}  ${services.map((s, i) => t(s).slice(0, columns[i]).padEnd(columns[i]!)).join(' ')}`);
+    for (const table of sharedTables) {
+      const cells = services.map((service, i) => {
+        const accessor = table.accessors.find((a) => a.service === service);
+        const mark = accessor ? `${accessor.reads > 0 ? 'R' : ''}${accessor.writes > 0 ? 'W' : ''}` : '·';
+        return `${mark}${table.owner === service ? '*' : ''}`.padEnd(columns[i]!);
+      });
+      lines.push(`  ${t(table.name).slice(0, nameWidth).padEnd(nameWidth)}  ${cells.join(' ')}`);
+    }
+  }
+  const { high, medium, low, info } = summary.findings;
+  lines.push('');
+  lines.push(bold('Findings') + `  ${high} high, ${medium} medium, ${low} low, ${info} info`);
+  for (const finding of analysis.findings.slice(0, limit)) {
+    const where = finding.locations[0] ? dim(`  ${t(finding.locations[0].file)}:${finding.locations[0].line}`) : '';
+    lines.push(`  [${finding.severity}] ${t(finding.message)}${where}`);
+  }
+  if (analysis.findings.length > limit) lines.push(dim(`  … ${analysis.findings.length - limit} more in the JSON and HTML reports`));
+  lines.push('');
+  lines.push(
+    `Diagnostics: ${summary.diagnostics} (${summary.unresolvedImports} unresolved imports)` +
+      (summary.diagnostics > 0 ? dim('  listed under "diagnostics" in the JSON report') : ''),
+  );
+  if (analysis.run) {
+    lines.push(dim(`Timings: ${analysis.run.timings.map((s) => `${s.stage} ${s.ms} ms (${s.heapMb} MB)`).join(', ')}; total ${analysis.run.durationMs} ms`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function truncateList(values: string[], max: number): string {
+  return values.length > max ? `${values.slice(0, max).join(', ')}, … ${values.length - max} more` : values.join(', ');
+}
