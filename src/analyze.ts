@@ -4,6 +4,7 @@ import { DEFAULT_OPTIONS } from './config/defaults.js';
 import { extractFacts } from './extract/index.js';
 import { buildGraph } from './graph/build-graph.js';
 import { loadWorkspace } from './load/index.js';
+import { getExtractionOrder } from './measure/get-extraction-order.js';
 import { measure } from './measure/index.js';
 import { type Analysis, type AnalysisOptions, SCHEMA_VERSION } from './types.js';
 import { ignoreProgress, type ProgressListener } from './util/progress.js';
@@ -38,7 +39,7 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
   const facts = await extractFacts(workspace, { progress, workers: request.workers });
   mark('extract');
   progress({ stage: 'graph', message: 'building the dependency graph' });
-  const graphResult = buildGraph(facts, options);
+  const graphResult = buildGraph(facts, withConstrainedFilesOutOfKernel(options));
   mark('graph');
   progress({ stage: 'cluster', message: 'clustering' });
   const decomposition = clusterGraph(graphResult, options);
@@ -86,6 +87,11 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
     dataAccesses: measurement.dataAccesses,
     findings,
     metrics: measurement.metrics,
+    extractionOrder: getExtractionOrder({
+      ...measurement,
+      serviceOf: (file) => decomposition.assignments.get(file)?.service ?? null,
+    }),
+    ...(decomposition.curve ? { curve: decomposition.curve } : {}),
     diagnostics,
   };
   if (request.timings) analysis.run = { durationMs: Math.round(performance.now() - started), timings };
@@ -101,4 +107,11 @@ function resolveOptions(request: AnalyzeOptions): AnalysisOptions {
     sharedKernel: { ...DEFAULT_OPTIONS.sharedKernel, ...(given.sharedKernel ?? {}) },
     weights: { ...DEFAULT_OPTIONS.weights, ...(given.weights ?? {}) },
   };
+}
+
+/** A file the team pinned or grouped belongs to a service, so it is never set aside as shared kernel. */
+function withConstrainedFilesOutOfKernel(options: AnalysisOptions): AnalysisOptions {
+  const globs = [...Object.keys(options.pins), ...options.groups.flat()];
+  if (globs.length === 0) return options;
+  return { ...options, sharedKernel: { ...options.sharedKernel, exclude: [...options.sharedKernel.exclude, ...globs] } };
 }

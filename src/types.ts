@@ -43,6 +43,12 @@ export interface AnalysisOptions {
   tsconfig: string | null;
   /** Service sizes (in files) that NED counts as neither too small nor too large. */
   nedBand: [number, number];
+  /** Path glob → service name: matching files go to that service whatever the clustering says. */
+  pins: Record<string, string>;
+  /** Lists of globs whose files are kept in one service. */
+  groups: string[][];
+  /** Generated service id → the name the team uses (both the id and the name change). */
+  serviceNames: Record<string, string>;
 }
 
 export interface FileEntry {
@@ -152,6 +158,25 @@ export interface Metrics {
   crossServiceTransactions: number;
 }
 
+/** One step of the strangler-fig plan: the cheaper a service is to carve out, the earlier. */
+export interface ExtractionStep {
+  rank: number;
+  service: string;
+  /** cost = crossServiceEdges + 3·sharedTables + 5·crossServiceTransactions + 5·cycles (see src/measure/get-extraction-order.ts). */
+  cost: number;
+  crossServiceEdges: number;
+  sharedTables: number;
+  crossServiceTransactions: number;
+  cycles: number;
+}
+
+/** With --services N: how the number of services and modularity change with the resolution. */
+export interface CurvePoint {
+  resolution: number;
+  services: number;
+  modularity: number;
+}
+
 export interface Analysis {
   schemaVersion: number;
   tool: { name: 'seams'; version: string };
@@ -178,6 +203,10 @@ export interface Analysis {
   dataAccesses: DataAccess[];
   findings: Finding[];
   metrics: Metrics;
+  /** Services ranked from cheapest to costliest to extract. */
+  extractionOrder: ExtractionStep[];
+  /** Present only when a target number of services was asked for (--services). */
+  curve?: CurvePoint[];
   diagnostics: Diagnostic[];
   /** Present only with --timings: the one part of the output that varies between runs. */
   run?: { durationMs: number; timings: { stage: string; ms: number; heapMb: number }[] };

@@ -7,6 +7,11 @@ export type ClusteringGraph = UndirectedGraph<{ type: string }, { weight: number
  * The undirected projection clustering works on: shared-kernel files and state nodes removed
  * (they would glue everything), the weights of a→b and b→a added up. Nodes are inserted in
  * sorted order because Louvain's result depends on iteration order.
+ *
+ * An edge a→b is damped by the number of dependents of b: w' = w / √(in-degree(b)). Like
+ * inverse document frequency, depending on a file that many others also depend on (an auth
+ * middleware, a popular table) says less about where a file belongs than depending on a file
+ * that only it and its neighbours use, and it keeps moderate hubs from gluing services.
  */
 export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>): ClusteringGraph {
   const projection: ClusteringGraph = new UndirectedGraph({ allowSelfLoops: false });
@@ -19,7 +24,8 @@ export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>
     const source = graph.source(edge);
     const target = graph.target(edge);
     if (!projection.hasNode(source) || !projection.hasNode(target)) continue;
-    const weight = graph.getEdgeAttribute(edge, 'weight');
+    const weight =
+      graph.getEdgeAttribute(edge, 'weight') / Math.sqrt(Math.max(1, graph.inDegree(target)) * Math.max(1, graph.outDegree(source)));
     if (weight <= 0) continue;
     if (projection.hasEdge(source, target)) {
       projection.updateEdgeAttribute(source, target, 'weight', (current) => (current ?? 0) + weight);

@@ -1,3 +1,5 @@
+import type { CurvePoint } from '../types.js';
+
 export interface ServiceAssignment {
   service: string | null;
   role: 'service' | 'shared' | 'unassigned';
@@ -21,4 +23,6 @@ export interface Decomposition {
   tableCommunities: Map<string, string | null>;
   resolution: number;
   modularity: number;
+  /** With a target number of services: services and modularity at each resolution scanned. */
+  curve?: CurvePoint[];
 }

@@ -1,6 +1,7 @@
 import type { GraphResult } from '../graph/dependency-graph.js';
-import type { AnalysisOptions } from '../types.js';
+import type { AnalysisOptions, CurvePoint } from '../types.js';
 import { round } from '../util/sort.js';
+import { applyConstraints, applyServiceNames } from './apply-constraints.js';
 import { attachByFolder } from './attach-by-folder.js';
 import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-graph.js';
 import { computeConfidence } from './compute-confidence.js';
@@ -20,16 +21,24 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   const projection = buildClusteringGraph(result.graph, kernel);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
-  const resolution = options.targetServices ? findResolution(projection, options, seeds) : options.resolution;
+  const search = options.targetServices ? findResolution(projection, options, seeds) : null;
+  const resolution = search?.resolution ?? options.resolution;
   const runs = runLouvain(projection, seeds, resolution);
   const chosen = pickBestRun(runs);
-  const merged = mergeSmallCommunities(projection, withIsolatedReleased(projection, chosen.communities), options.minServiceSize);
-
   const files = result.graph.filterNodes((_node, attributes) => attributes.type === 'file').sort();
-  const clusteredFiles = files.filter((file) => projection.hasNode(file) && (merged.get(file) ?? -1) >= 0);
+  const candidates = files.filter((file) => projection.hasNode(file));
+  const constraints = { pins: options.pins ?? {}, groups: options.groups ?? [] };
+  const constrained = applyConstraints(
+    candidates,
+    mergeSmallCommunities(projection, withIsolatedReleased(projection, chosen.communities), options.minServiceSize),
+    constraints,
+  );
+  const merged = constrained.communities;
+
+  const clusteredFiles = candidates.filter((file) => (merged.get(file) ?? -1) >= 0);
   const confidence = computeConfidence(
     merged,
-    runs.filter((run) => run !== chosen).map((run) => run.communities),
+    runs.filter((run) => run !== chosen).map((run) => applyConstraints(candidates, run.communities, constraints).communities),
     clusteredFiles,
   );
 
@@ -41,9 +50,13 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
     communityFiles.set(community, list);
   }
   const ordered = [...communityFiles.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0]! < b[1][0]! ? -1 : 1));
-  const names = nameServices(
-    ordered.map(([, members]) => members),
-    files.filter((file) => !kernel.has(file)),
+  const names = applyServiceNames(
+    nameServices(
+      ordered.map(([, members]) => members),
+      files.filter((file) => !kernel.has(file)),
+    ),
+    ordered.map(([community]) => constrained.pinnedNames.get(community)),
+    options.serviceNames ?? {},
   );
   const serviceOfCommunity = new Map(ordered.map(([community], index) => [community, names[index]!]));
 
@@ -52,7 +65,12 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
   for (const file of clusteredFiles) {
     const service = serviceOfCommunity.get(merged.get(file)!)!;
     placed.set(file, service);
-    assignments.set(file, { service, role: 'service', placement: 'cluster', confidence: round(confidence.get(file) ?? 0, 3) });
+    assignments.set(
+      file,
+      constrained.pinnedFiles.has(file)
+        ? { service, role: 'service', placement: 'pinned', confidence: 1 }
+        : { service, role: 'service', placement: 'cluster', confidence: round(confidence.get(file) ?? 0, 3) },
+    );
   }
   for (const entry of result.sharedKernel) {
     assignments.set(entry.path, { service: null, role: 'shared', placement: 'shared', confidence: 1 });
@@ -69,8 +87,8 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
   const services: CandidateService[] = ordered.map(([community], index) => {
     const name = names[index]!;
     const members = files.filter((file) => assignments.get(file)?.service === name);
-    const clustered = members.filter((file) => assignments.get(file)?.placement === 'cluster');
-    const meanConfidence = clustered.reduce((sum, file) => sum + (confidence.get(file) ?? 0), 0) / Math.max(1, clustered.length);
+    const clustered = members.filter((file) => ['cluster', 'pinned'].includes(assignments.get(file)?.placement ?? ''));
+    const meanConfidence = clustered.reduce((sum, file) => sum + assignments.get(file)!.confidence, 0) / Math.max(1, clustered.length);
     const tables = projection
       .filterNodes((node, attributes) => attributes.type === 'table' && merged.get(node) === community)
       .map((node) => node.slice('table:'.length))
@@ -83,7 +101,14 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
     const community = merged.get(node);
     tableCommunities.set(attributes.label, community === undefined ? null : (serviceOfCommunity.get(community) ?? null));
   });
-  return { services, assignments, tableCommunities, resolution, modularity: chosen.modularity };
+  return {
+    services,
+    assignments,
+    tableCommunities,
+    resolution,
+    modularity: chosen.modularity,
+    ...(search ? { curve: search.curve } : {}),
+  };
 }
 
 function pickBestRun(runs: LouvainRun[]): LouvainRun {
@@ -99,9 +124,17 @@ function withIsolatedReleased(graph: ClusteringGraph, communities: Map<string, n
   return result;
 }
 
-/** Scans resolutions for the one whose decomposition has closest to the asked number of services. */
-function findResolution(graph: ClusteringGraph, options: AnalysisOptions, seeds: number[]): number {
+/**
+ * Scans resolutions for the one whose decomposition has closest to the asked number of services,
+ * and keeps the curve (resolution → services, modularity) so the user sees the trade-off.
+ */
+function findResolution(
+  graph: ClusteringGraph,
+  options: AnalysisOptions,
+  seeds: number[],
+): { resolution: number; curve: CurvePoint[] } {
   const target = options.targetServices!;
+  const curve: CurvePoint[] = [];
   let best = { resolution: options.resolution, distance: Number.POSITIVE_INFINITY, modularity: -1 };
   for (let resolution = 0.1; resolution <= 4.0001; resolution += 0.1) {
     const [run] = runLouvain(graph, seeds.slice(0, 1), resolution);
@@ -110,10 +143,11 @@ function findResolution(graph: ClusteringGraph, options: AnalysisOptions, seeds:
     const count = new Set(
       [...merged.entries()].filter(([node, c]) => c >= 0 && graph.getNodeAttribute(node, 'type') === 'file').map(([, c]) => c),
     ).size;
+    curve.push({ resolution: round(resolution, 2), services: count, modularity: round(run.modularity) });
     const distance = Math.abs(count - target);
     if (distance < best.distance || (distance === best.distance && run.modularity > best.modularity)) {
       best = { resolution: round(resolution, 2), distance, modularity: run.modularity };
     }
   }
-  return best.resolution;
+  return { resolution: best.resolution, curve };
 }

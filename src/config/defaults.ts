@@ -31,4 +31,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   maxFileSize: 1_000_000,
   tsconfig: null,
   nedBand: [5, 100],
+  pins: {},
+  groups: [],
+  serviceNames: {},
 };

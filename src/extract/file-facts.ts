@@ -36,13 +36,18 @@ export interface ReExport {
 /**
  * A reference to a table as the code names it. Literal names are final; symbols (entity
  * classes, Drizzle table objects, Mongoose models) and ORM model names are resolved once every
- * file's declarations are known.
+ * file's declarations are known. A symbol name may be a member path, `User.roles`: the alias
+ * `roles` declared on whatever `User` resolves to (an entity's relation to another entity).
  */
 export type TableRef =
   | { kind: 'table'; name: string }
   | { kind: 'symbol'; name: string }
   | { kind: 'model'; orm: string; name: string }
-  | { kind: 'unresolved'; text: string };
+  | { kind: 'unresolved'; text: string }
+  /** The first of several guesses that resolves: a model by its class, else by its registered name. */
+  | { kind: 'either'; refs: TableRef[] }
+  /** A name made of literal parts and other tables' names: TypeORM's default junction table. */
+  | { kind: 'composite'; parts: (string | TableRef)[] };
 
 export interface RawDataAccess {
   ref: TableRef;

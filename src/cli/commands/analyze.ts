@@ -4,25 +4,14 @@ import { renderJson } from '../../report/render-json.js';
 import { renderTerminal } from '../../report/render-terminal.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import { type CliStreams, EXIT, isInteractive } from '../io.js';
+import { loadOptions, type OptionFlags } from '../load-options.js';
 import { collect, parseInteger, parsePositiveNumber } from '../parse-numbers.js';
 import { createProgressPrinter } from '../progress-printer.js';
 import { runAnalysis } from '../run-analysis.js';
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends OptionFlags {
   json?: boolean;
   out: string;
-  seed?: number;
-  seeds?: number;
-  resolution?: number;
-  services?: number;
-  minServiceSize?: number;
-  includeTests?: boolean;
-  include?: string[];
-  exclude?: string[];
-  shared?: string[];
-  notShared?: string[];
-  tsconfig?: string;
-  maxFileSize?: number;
   timings?: boolean;
   workers: boolean;
 }
@@ -33,6 +22,7 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
     .description('analyse a project and propose candidate services')
     .argument('[path]', 'project folder', '.')
     .option('--json', 'print the JSON analysis to stdout instead of the summary')
+    .option('--config <file>', 'JSON config file (default: seams.config.json at the root, or "seams" in package.json)')
     .option('--out <dir>', 'folder for reports', 'reports')
     .option('--seed <n>', 'random seed for clustering (same seed, same result)', parseInteger('--seed', 0))
     .option('--seeds <n>', 'clustering runs used for confidence', parseInteger('--seeds', 1, 100))
@@ -49,29 +39,10 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
     .option('--timings', 'add per-stage time and memory to the output')
     .option('--no-workers', 'read files on one thread')
     .action(async (root: string, flags: AnalyzeFlags) => {
+      const { request, warnings } = loadOptions(root, flags);
+      for (const warning of warnings) streams.stderr.write(`seams: ${warning}\n`);
       const printer = createProgressPrinter(streams);
-      const analysis = await runAnalysis(
-        {
-          root,
-          seed: flags.seed,
-          seeds: flags.seeds,
-          resolution: flags.resolution,
-          targetServices: flags.services,
-          minServiceSize: flags.minServiceSize,
-          includeTests: flags.includeTests,
-          include: flags.include,
-          exclude: flags.exclude,
-          sharedKernel:
-            flags.shared || flags.notShared
-              ? { include: flags.shared ?? [], exclude: flags.notShared ?? [], minFanInRatio: 0.15 }
-              : undefined,
-          tsconfig: flags.tsconfig ? path.resolve(flags.tsconfig) : undefined,
-          maxFileSize: flags.maxFileSize,
-          timings: flags.timings,
-          workers: flags.workers,
-        },
-        printer.listener,
-      );
+      const analysis = await runAnalysis({ ...request, timings: flags.timings, workers: flags.workers }, printer.listener);
       printer.clear();
       const json = renderJson(analysis);
       const outDirectory = path.resolve(flags.out);

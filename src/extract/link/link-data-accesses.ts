@@ -45,6 +45,29 @@ export function linkDataAccesses(
     for (const alias of facts.aliases) aliases.set(`${facts.path}#${alias.symbol}`, { file: facts.path, target: alias.target });
   }
 
+  /**
+   * The declaration key a symbol name stands for. `A.b` is the member `b` declared on whatever
+   * `A` is: looked up on A's class, then on what A is an alias of (a custom repository, an STI
+   * child) or extends (`A:extends`, a base class that declares shared relations).
+   */
+  const findKey = (file: string, name: string, depth: number): string | null => {
+    if (depth > MAX_ALIAS_DEPTH) return null;
+    const dot = name.lastIndexOf('.');
+    if (dot < 0) {
+      const location = exportIndex.resolveLocal(file, name);
+      return `${location.file}#${location.name}`;
+    }
+    const member = name.slice(dot + 1);
+    let owner = findKey(file, name.slice(0, dot), depth + 1);
+    for (let step = 0; owner && step < MAX_ALIAS_DEPTH; step++) {
+      const key = `${owner}.${member}`;
+      if (entities.has(key) || aliases.has(key)) return key;
+      const next = aliases.get(owner) ?? aliases.get(`${owner}:extends`);
+      owner = next?.target.kind === 'symbol' ? findKey(next.file, next.target.name, depth + 1) : null;
+    }
+    return null;
+  };
+
   const resolveRef = (file: string, ref: TableRef, depth: number): ResolvedTable | null => {
     switch (ref.kind) {
       case 'table':
@@ -55,12 +78,27 @@ export function linkDataAccesses(
         return null;
       case 'symbol': {
         if (depth > MAX_ALIAS_DEPTH) return null;
-        const location = exportIndex.resolveLocal(file, ref.name);
-        const key = `${location.file}#${location.name}`;
+        const key = findKey(file, ref.name, depth);
+        if (!key) return null;
         const entity = entities.get(key);
         if (entity) return { table: entity.table, kind: entity.kind };
         const alias = aliases.get(key);
         return alias ? resolveRef(alias.file, alias.target, depth + 1) : null;
+      }
+      case 'either':
+        for (const candidate of ref.refs) {
+          const resolved = resolveRef(file, candidate, depth + 1);
+          if (resolved) return resolved;
+        }
+        return null;
+      case 'composite': {
+        let name = '';
+        for (const part of ref.parts) {
+          const resolved = typeof part === 'string' ? part : resolveRef(file, part, depth + 1)?.table;
+          if (resolved === undefined) return null;
+          name += resolved;
+        }
+        return { table: name, kind: tables.get(name)?.kind ?? 'table' };
       }
     }
   };
@@ -109,5 +147,9 @@ function describeRef(ref: TableRef): string {
       return `'${ref.text}' (built at run time)`;
     case 'table':
       return `'${ref.name}'`;
+    case 'either':
+      return ref.refs.map(describeRef).join(' or ');
+    case 'composite':
+      return ref.parts.map((part) => (typeof part === 'string' ? part : `{${describeRef(part)}}`)).join('');
   }
 }

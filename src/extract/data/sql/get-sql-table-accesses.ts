@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module';
+import { rewriteUnsupported } from './rewrite-unsupported.js';
+import { splitStatements, toNumberedPlaceholders } from './scan-sql.js';
+import { DynamicTableError, type SqlTableAccess, toUniqueAccesses } from './table-access.js';
+import { walkMysqlAst } from './walk-mysql-ast.js';
+import { walkPostgresAst } from './walk-postgres-ast.js';
+
+export type { SqlTableAccess } from './table-access.js';
+
+interface PostgresParser {
+  parse(sql: string): unknown[];
+}
+interface MysqlParser {
+  astify(sql: string, options: { database: string }): unknown;
+}
+
+const require = createRequire(import.meta.url);
+let postgres: PostgresParser | null = null;
+let mysql: MysqlParser | null = null;
+
+/** The parsers load on the first SQL string, so projects without raw SQL never pay for them. */
+function getPostgresParser(): PostgresParser {
+  postgres ??= require('pgsql-ast-parser') as PostgresParser;
+  return postgres;
+}
+
+function getMysqlParser(): MysqlParser {
+  if (!mysql) {
+    const module = require('node-sql-parser/build/mysql.js') as { Parser: new () => MysqlParser };
+    mysql = new module.Parser();
+  }
+  return mysql;
+}
+
+/**
+ * The tables one SQL text reads and writes, or null when it does not parse or names a table
+ * only at run time (a placeholder where a table belongs). Postgres grammar first
+ * (pgsql-ast-parser), the same with `?`/`:name` placeholders renumbered, then MySQL's
+ * (node-sql-parser) for backticks and other dialect syntax.
+ */
+export function getSqlTableAccesses(sql: string): SqlTableAccess[] | null {
+  const accesses: SqlTableAccess[] = [];
+  for (const statement of splitStatements(sql)) {
+    const found = getStatementAccesses(statement);
+    if (found === null) return null;
+    accesses.push(...found);
+  }
+  return toUniqueAccesses(accesses);
+}
+
+function getStatementAccesses(statement: string): SqlTableAccess[] | null {
+  try {
+    const postgresAccesses = parseWithPostgres(statement) ?? parseWithPostgres(toNumberedPlaceholders(statement));
+    if (postgresAccesses) return postgresAccesses;
+    const parts = rewriteUnsupported(statement);
+    if (parts) {
+      const accesses = parts.map((part) => getStatementAccesses(part));
+      return accesses.every((found) => found !== null) ? accesses.flat() : null;
+    }
+    return parseWithMysql(statement);
+  } catch (error) {
+    if (error instanceof DynamicTableError) return null;
+    throw error;
+  }
+}
+
+function parseWithPostgres(statement: string): SqlTableAccess[] | null {
+  let ast: unknown[];
+  try {
+    ast = getPostgresParser().parse(statement);
+  } catch {
+    return null;
+  }
+  return ast.flatMap((node) => walkPostgresAst(node));
+}
+
+function parseWithMysql(statement: string): SqlTableAccess[] | null {
+  let ast: unknown;
+  try {
+    ast = getMysqlParser().astify(statement, { database: 'MySQL' });
+  } catch {
+    return null;
+  }
+  return walkMysqlAst(ast);
+}
