@@ -86,6 +86,8 @@ export interface DiToken {
   /** `str:NAME` for string tokens, `sym:NAME` for a local identifier resolved at link time. */
   token: string;
   line: number;
+  /** For `useClass`/`useExisting` providers: the local name of the class that implements the token. */
+  implementation?: string;
 }
 
 export type StateFactKind =

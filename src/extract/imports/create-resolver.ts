@@ -59,21 +59,12 @@ export function createResolver(workspace: Workspace): Resolver {
     return { kind: 'outside', absolute, workspacePackage: ownerOutsideRoot };
   };
 
-  const resolveAsPath = (base: string): string | null => {
-    const extension = path.extname(base);
-    if (extension && isFile(base) && !TS_FOR_JS[extension]) return base;
-    const substitutes = TS_FOR_JS[extension];
-    if (substitutes) {
-      const stem = base.slice(0, -extension.length);
-      for (const substitute of substitutes) if (isFile(stem + substitute)) return stem + substitute;
-    }
-    for (const candidate of EXTENSIONS) if (isFile(base + candidate)) return base + candidate;
-    for (const candidate of EXTENSIONS) {
-      const index = path.join(base, `index${candidate}`);
-      if (isFile(index)) return index;
-    }
-    return null;
-  };
+  /**
+   * Candidates are tried against the analysed files first and only then on disk, so the common
+   * case (an import of another analysed file) costs no system call at all.
+   */
+  const resolveAsPath = (base: string): string | null =>
+    findCandidate(base, (candidate) => analysed.has(candidate)) ?? findCandidate(base, isFile);
 
   const resolveAliases = (aliases: PathAlias[], specifier: string): string | null => {
     const exact = aliases.find((alias) => !alias.hasWildcard && alias.pattern === specifier);
@@ -145,6 +136,22 @@ export function createResolver(workspace: Workspace): Resolver {
     }
     return resolution;
   };
+}
+
+function findCandidate(base: string, exists: (absolute: string) => boolean): string | null {
+  const extension = path.extname(base);
+  const substitutes = TS_FOR_JS[extension];
+  if (extension && !substitutes && exists(base)) return base;
+  if (substitutes) {
+    const stem = base.slice(0, -extension.length);
+    for (const substitute of substitutes) if (exists(stem + substitute)) return stem + substitute;
+  }
+  for (const candidate of EXTENSIONS) if (exists(base + candidate)) return base + candidate;
+  for (const candidate of EXTENSIONS) {
+    const index = path.join(base, `index${candidate}`);
+    if (exists(index)) return index;
+  }
+  return null;
 }
 
 export function getPackageName(specifier: string): string {

@@ -3,8 +3,10 @@ import type { FileFacts } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
 
 /**
- * Links `@Inject(TOKEN)` to the files that provide TOKEN. String tokens match by value; an
- * identifier token matches by the declaration it resolves to, wherever it was imported from.
+ * Links `@Inject(TOKEN)` to what provides TOKEN: the class behind `useClass`/`useExisting`
+ * (where the injected behaviour lives), else the module that declares a `useFactory` or
+ * `useValue` provider. String tokens match by value; an identifier token matches by the
+ * declaration it resolves to, wherever it was imported from.
  */
 export function linkDiTokens(files: FileFacts[], exportIndex: ExportIndex): DependencyFact[] {
   const toKey = (file: string, token: string): string => {
@@ -17,7 +19,8 @@ export function linkDiTokens(files: FileFacts[], exportIndex: ExportIndex): Depe
     for (const provided of facts.diProvides) {
       const key = toKey(facts.path, provided.token);
       const set = providers.get(key) ?? new Set<string>();
-      set.add(facts.path);
+      const implementation = provided.implementation ? exportIndex.resolveLocal(facts.path, provided.implementation) : null;
+      set.add(implementation ? implementation.file : facts.path);
       providers.set(key, set);
     }
   }

@@ -44,10 +44,16 @@ function visitModuleEntry(element: ts.Expression, context: VisitContext): void {
   }
   if (!ts.isObjectLiteralExpression(element)) return;
   const token = toToken(getObjectProperty(element, 'provide'));
-  if (token) context.facts.diProvides.push({ token, line: context.lineOf(element) });
-  for (const key of ['useClass', 'useExisting']) {
-    const target = getReferencedSymbol(getObjectProperty(element, key));
-    if (target) addDiDependency(target, context, context.lineOf(element));
+  const implementation =
+    getReferencedSymbol(getObjectProperty(element, 'useClass')) ??
+    getReferencedSymbol(getObjectProperty(element, 'useExisting'));
+  if (implementation) addDiDependency(implementation, context, context.lineOf(element));
+  if (token) {
+    context.facts.diProvides.push({
+      token,
+      line: context.lineOf(element),
+      ...(implementation ? { implementation } : {}),
+    });
   }
 }
 
