@@ -8,6 +8,7 @@ import { getExtractionOrder } from './measure/get-extraction-order.js';
 import { measure } from './measure/index.js';
 import { type Analysis, type AnalysisOptions, SCHEMA_VERSION } from './types.js';
 import { ignoreProgress, type ProgressListener } from './util/progress.js';
+import { toRelative } from './util/paths.js';
 import { compareStrings } from './util/sort.js';
 import { getToolVersion } from './util/tool-version.js';
 
@@ -60,11 +61,15 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'seams', version: getToolVersion() },
     root: path.basename(workspace.root),
-    options: { ...options, resolution: decomposition.resolution },
+    options: {
+      ...options,
+      resolution: decomposition.resolution,
+      tsconfig: options.tsconfig ? toRelative(workspace.root, path.resolve(options.tsconfig)) : null,
+    },
     summary: {
       files: measurement.files.length,
       services: measurement.services.length,
-      sharedKernel: graphResult.sharedKernel.length,
+      sharedKernel: decomposition.sharedKernel.length,
       unassigned: measurement.files.filter((file) => file.role === 'unassigned').length,
       edges: measurement.edges.length,
       tables: measurement.tables.length,
@@ -78,7 +83,7 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
       unresolvedImports: facts.unresolvedImports,
     },
     services: measurement.services,
-    sharedKernel: graphResult.sharedKernel,
+    sharedKernel: decomposition.sharedKernel,
     unassigned: measurement.files.filter((file) => file.role === 'unassigned').map((file) => file.path),
     files: measurement.files,
     edges: measurement.edges,

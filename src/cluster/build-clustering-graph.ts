@@ -1,5 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import type { DependencyGraph } from '../graph/dependency-graph.js';
+import { addNameAffinity } from './add-name-affinity.js';
 
 export type ClusteringGraph = UndirectedGraph<{ type: string }, { weight: number }>;
 
@@ -13,7 +14,7 @@ export type ClusteringGraph = UndirectedGraph<{ type: string }, { weight: number
  * middleware, a popular table) says less about where a file belongs than depending on a file
  * that only it and its neighbours use, and it keeps moderate hubs from gluing services.
  */
-export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>): ClusteringGraph {
+export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>, nameWeight: number): ClusteringGraph {
   const projection: ClusteringGraph = new UndirectedGraph({ allowSelfLoops: false });
   const nodes = graph
     .filterNodes((node, attributes) => attributes.type !== 'state' && !kernel.has(node))
@@ -33,5 +34,6 @@ export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>
       projection.addEdge(source, target, { weight });
     }
   }
+  addNameAffinity(projection, nameWeight);
   return projection;
 }

@@ -1,3 +1,4 @@
+import type { SharedKernelFile } from '../graph/dependency-graph.js';
 import type { CurvePoint } from '../types.js';
 
 export interface ServiceAssignment {
@@ -18,6 +19,8 @@ export interface CandidateService {
 /** What the cluster stage hands to measure: services, and each file's place and confidence. */
 export interface Decomposition {
   services: CandidateService[];
+  /** The graph stage's shared kernel plus the files clustering showed to span services. */
+  sharedKernel: SharedKernelFile[];
   assignments: Map<string, ServiceAssignment>;
   /** The community of each table node (before ownership by writes is decided). */
   tableCommunities: Map<string, string | null>;

@@ -1,10 +1,11 @@
 import type { GraphResult } from '../graph/dependency-graph.js';
 import type { AnalysisOptions, CurvePoint } from '../types.js';
-import { round } from '../util/sort.js';
-import { applyConstraints, applyServiceNames } from './apply-constraints.js';
+import { compareStrings, round } from '../util/sort.js';
+import { applyConstraints, applyServiceNames, createConstraintMatcher } from './apply-constraints.js';
 import { attachByFolder } from './attach-by-folder.js';
 import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-graph.js';
 import { computeConfidence } from './compute-confidence.js';
+import { findSpanningFiles } from './find-spanning-files.js';
 import type { CandidateService, Decomposition, ServiceAssignment } from './decomposition.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
 import { nameServices } from './name-services.js';
@@ -17,9 +18,14 @@ export type { Decomposition } from './decomposition.js';
  * communities are folded into their strongest neighbour, files without edges are placed by
  * their folder (or left unassigned), and every file gets a confidence from the other runs.
  */
-export function clusterGraph(result: GraphResult, options: AnalysisOptions): Decomposition {
+export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions): Decomposition {
+  const constraints = { pins: options.pins ?? {}, groups: options.groups ?? [] };
+  const isConstrained = createConstraintMatcher(constraints);
+  const spanning = findSpanningFiles(graphResult, options).filter((entry) => !isConstrained(entry.path));
+  const sharedKernel = [...graphResult.sharedKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
+  const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
-  const projection = buildClusteringGraph(result.graph, kernel);
+  const projection = buildClusteringGraph(result.graph, kernel, options.weights.name);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
   const search = options.targetServices ? findResolution(projection, options, seeds) : null;
   const resolution = search?.resolution ?? options.resolution;
@@ -27,18 +33,18 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
   const chosen = pickBestRun(runs);
   const files = result.graph.filterNodes((_node, attributes) => attributes.type === 'file').sort();
   const candidates = files.filter((file) => projection.hasNode(file));
-  const constraints = { pins: options.pins ?? {}, groups: options.groups ?? [] };
-  const constrained = applyConstraints(
-    candidates,
-    mergeSmallCommunities(projection, withIsolatedReleased(projection, chosen.communities), options.minServiceSize),
-    constraints,
+  // Constraints go first so that the remnants they leave are merged like any small cluster, and
+  // again after merging, which may have folded a small pinned service into a neighbour.
+  const constrain = (communities: Map<string, number>) => applyConstraints(candidates, communities, constraints);
+  const constrained = constrain(
+    mergeSmallCommunities(projection, constrain(withIsolatedReleased(projection, chosen.communities)).communities, options.minServiceSize),
   );
   const merged = constrained.communities;
 
   const clusteredFiles = candidates.filter((file) => (merged.get(file) ?? -1) >= 0);
   const confidence = computeConfidence(
     merged,
-    runs.filter((run) => run !== chosen).map((run) => applyConstraints(candidates, run.communities, constraints).communities),
+    runs.filter((run) => run !== chosen).map((run) => constrain(run.communities).communities),
     clusteredFiles,
   );
 
@@ -102,6 +108,7 @@ export function clusterGraph(result: GraphResult, options: AnalysisOptions): Dec
     tableCommunities.set(attributes.label, community === undefined ? null : (serviceOfCommunity.get(community) ?? null));
   });
   return {
+    sharedKernel,
     services,
     assignments,
     tableCommunities,

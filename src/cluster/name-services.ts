@@ -16,7 +16,7 @@ const GENERIC_WORDS = new Set(
   ).split(' '),
 );
 
-function toWords(path: string): string[] {
+export function toWords(path: string): string[] {
   const withoutExtension = path.replace(/\.[cm]?[jt]sx?$/, '');
   const words = withoutExtension
     .split(/[/._\-\s]+/)

@@ -4,7 +4,8 @@ import type { AnalysisOptions, EdgeKind } from '../types.js';
  * Edge weights by kind. A runtime import is the unit; a type-only import is a weaker tie (it
  * disappears at run time and is solved by a contracts package); a dynamic import is lazy; DI
  * wiring adds to an import because the framework will call across it; a table write binds
- * code to its data harder than a read, because after a split only one service may write.
+ * code to its data harder than a read, because after a split only one service may write; `name`
+ * is the weak tie between files in different folders whose names share a rare domain word.
  */
 export const DEFAULT_WEIGHTS: Record<EdgeKind, number> = {
   import: 1,
@@ -15,12 +16,13 @@ export const DEFAULT_WEIGHTS: Record<EdgeKind, number> = {
   read: 1,
   write: 2,
   state: 0,
+  name: 0.3,
 };
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {
   seed: 42,
   seeds: 8,
-  resolution: 1,
+  resolution: 0.7,
   targetServices: null,
   minServiceSize: 3,
   includeTests: false,

@@ -1,0 +1,52 @@
+import type { GraphResult, SharedKernelFile } from '../graph/dependency-graph.js';
+import type { AnalysisOptions } from '../types.js';
+import { compareStrings } from '../util/sort.js';
+import { buildClusteringGraph } from './build-clustering-graph.js';
+import { mergeSmallCommunities } from './merge-small-communities.js';
+import { runLouvain } from './run-louvain.js';
+
+const MIN_SERVICES = 3;
+
+/**
+ * Finds the files that the fan-in/fan-out thresholds of the graph stage miss because the
+ * project is large, but that a first clustering shows to span services: composition roots
+ * (a router index, an app module) whose imports go to three or more candidate services with no
+ * clear leader (none above 40 %), and cross-cutting files used from three or more services with no majority. Left in,
+ * they pull unrelated services together; they join the shared kernel with the reason.
+ */
+export function findSpanningFiles(result: GraphResult, options: AnalysisOptions): SharedKernelFile[] {
+  const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
+  const projection = buildClusteringGraph(result.graph, kernel, options.weights.name);
+  const [run] = runLouvain(projection, [options.seed], options.resolution);
+  if (!run) return [];
+  const communities = mergeSmallCommunities(projection, run.communities, options.minServiceSize);
+  const { graph } = result;
+  const isCandidate = (node: string) => graph.getNodeAttribute(node, 'type') === 'file' && !kernel.has(node);
+  const minLinks = Math.max(5, Math.ceil(0.04 * projection.order));
+  const spanning: SharedKernelFile[] = [];
+  for (const file of projection.nodes().sort(compareStrings)) {
+    if (!isCandidate(file) || options.sharedKernel.exclude.length > 0) continue;
+    const targets = graph.outNeighbors(file).filter(isCandidate);
+    const sources = graph.inNeighbors(file).filter(isCandidate);
+    const outSpread = getSpread(targets, communities);
+    const inSpread = getSpread(sources, communities);
+    if (targets.length >= minLinks && sources.length <= 2 && outSpread.services >= MIN_SERVICES && outSpread.topShare <= 0.4) {
+      spanning.push({ path: file, reason: `composition root: imports files of ${outSpread.services} candidate services` });
+    } else if (sources.length >= minLinks && inSpread.services >= MIN_SERVICES && inSpread.topShare <= 0.4) {
+      spanning.push({ path: file, reason: `cross-cutting: used by files of ${inSpread.services} candidate services` });
+    }
+  }
+  return spanning;
+}
+
+function getSpread(nodes: string[], communities: Map<string, number>): { services: number; topShare: number } {
+  const counts = new Map<number, number>();
+  for (const node of nodes) {
+    const community = communities.get(node);
+    if (community === undefined || community < 0) continue;
+    counts.set(community, (counts.get(community) ?? 0) + 1);
+  }
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const top = Math.max(0, ...counts.values());
+  return { services: counts.size, topShare: total > 0 ? top / total : 1 };
+}
