@@ -144,7 +144,7 @@ function describeRef(ref: TableRef): string {
     case 'model':
       return `model '${ref.name}'`;
     case 'unresolved':
-      return `'${ref.text}' (built at run time)`;
+      return `'${ref.text}' (not parseable, or built at run time)`;
     case 'table':
       return `'${ref.name}'`;
     case 'either':

@@ -2,10 +2,11 @@ import { stripLeadingTrivia } from './scan-sql.js';
 
 /**
  * A string is taken for SQL only when it starts like a statement that touches tables, so that
- * messages such as 'update failed' or 'select a plan' passed to a `query()` are left alone.
+ * messages such as 'update failed' or 'select a plan' passed to a `query()` are left alone (a
+ * SELECT without FROM reads no table either way).
  */
 const STATEMENT_STARTS = [
-  /^\(*\s*select\s/i,
+  /^\(*\s*select\s[\s\S]*\sfrom\s/i,
   /^insert\s+(?:ignore\s+)?into\s/i,
   /^replace\s+into\s/i,
   /^update\s+[\s\S]+\sset\s/i,

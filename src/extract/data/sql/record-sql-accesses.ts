@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { VisitContext } from '../../visitor.js';
 import { findTransactionId, toQueryId } from '../find-transaction-id.js';
 import { getSqlTableAccesses } from './get-sql-table-accesses.js';
@@ -17,7 +17,7 @@ export function recordSqlAccesses(text: string, node: ts.Node, context: VisitCon
   const accesses = getSqlTableAccesses(text);
   if (accesses === null) {
     context.facts.accesses.push({
-      ref: { kind: 'unresolved', text: toShortText(text) },
+      ref: { kind: 'unresolved', text: toShortText(getSourceText(node) ?? text) },
       access: guessAccess(text),
       via,
       line,
@@ -36,6 +36,12 @@ export function recordSqlAccesses(text: string, node: ts.Node, context: VisitCon
       ...(transactionId ? { transactionId } : {}),
     });
   }
+}
+
+/** The literal as written (`${table}` rather than its placeholder), for the diagnostic. */
+function getSourceText(node: ts.Node): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) return node.getText().slice(1, -1);
+  return null;
 }
 
 function guessAccess(text: string): 'read' | 'write' {

@@ -51,17 +51,21 @@ export function walkMysqlAst(ast: unknown): SqlTableAccess[] {
     switch (node.type) {
       case 'select':
         walkEntries(node.from, 'read');
-        return walkRest(node, walk, ['from']);
+        walkRest(node, walk, ['from']);
+        return;
       case 'insert':
       case 'replace':
         walkEntries(node.table, 'write');
-        return walkRest(node, walk, ['table']);
+        walkRest(node, walk, ['table']);
+        return;
       case 'update':
         walkUpdateTables(node, walkEntries);
-        return walkRest(node, walk, ['table']);
+        walkRest(node, walk, ['table']);
+        return;
       case 'delete':
         walkDeleteTables(node, walkEntries);
-        return walkRest(node, walk, ['table', 'from']);
+        walkRest(node, walk, ['table', 'from']);
+        return;
     }
   };
   walk(ast);

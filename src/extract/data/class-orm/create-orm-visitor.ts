@@ -1,0 +1,123 @@
+import { ts } from 'ts-morph';
+import type { FileVisitor, VisitContext } from '../../visitor.js';
+import { isChainTop } from '../call-chain.js';
+import { createEmitter } from './emitter.js';
+import type { OrmEnv, OrmSemantics } from './orm-env.js';
+import { createScope, findThisOwner, getDeclarationScope } from './scope.js';
+import { toSymbolTarget, type Value } from './values.js';
+
+/**
+ * The one visitor shape of the class-based ORMs. It only stops at classes, calls and variable
+ * declarations (every other node costs one switch), evaluates each call chain once from its
+ * top, and remembers what the chain yields when it is stored in a variable or a member.
+ */
+export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
+  let env: OrmEnv | null = null;
+  const getEnv = (context: VisitContext): OrmEnv => {
+    env ??= {
+      context,
+      scope: createScope((parameter) => semantics.valueOfDeclaration(parameter)),
+      emitter: createEmitter(context, semantics.via),
+    };
+    return env;
+  };
+  return {
+    visit(node, context) {
+      switch (node.kind) {
+        case ts.SyntaxKind.ClassDeclaration:
+        case ts.SyntaxKind.ClassExpression: {
+          const current = getEnv(context);
+          registerMembers(node as ts.ClassLikeDeclaration, semantics, current);
+          semantics.visitClass(node as ts.ClassLikeDeclaration, current);
+          break;
+        }
+        case ts.SyntaxKind.CallExpression: {
+          const call = node as ts.CallExpression;
+          const current = getEnv(context);
+          semantics.visitCall?.(call, current);
+          if (!isChainTop(call)) break;
+          const value = semantics.evaluateChain(call, current, true);
+          if (value) bindResult(call, value, current);
+          break;
+        }
+        case ts.SyntaxKind.VariableDeclaration:
+          visitVariable(node as ts.VariableDeclaration, semantics, getEnv(context));
+          break;
+        default:
+          break;
+      }
+    },
+  };
+}
+
+/** Typed and decorated properties and constructor parameter properties: `this.repo`. */
+function registerMembers(node: ts.ClassLikeDeclaration, semantics: OrmSemantics, env: OrmEnv): void {
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
+      const value = semantics.valueOfDeclaration(member) ?? toNewInstance(member.initializer);
+      if (value) env.scope.setMember(node, member.name.text, value);
+    } else if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (!ts.isIdentifier(parameter.name) || !ts.canHaveModifiers(parameter) || !ts.getModifiers(parameter)?.length) continue;
+        const value = semantics.valueOfDeclaration(parameter);
+        if (value) env.scope.setMember(node, parameter.name.text, value);
+      }
+    }
+  }
+}
+
+function visitVariable(node: ts.VariableDeclaration, semantics: OrmSemantics, env: OrmEnv): void {
+  semantics.visitVariable?.(node, env);
+  if (!ts.isIdentifier(node.name) || !node.initializer) return;
+  let initializer: ts.Expression = node.initializer;
+  while (ts.isAwaitExpression(initializer) || ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
+  const value = toNewInstance(initializer);
+  if (value) env.scope.bind(node.name.text, getDeclarationScope(node), value);
+}
+
+/** `new User()`: an instance whose save() writes the entity's table (or a custom repository). */
+function toNewInstance(initializer: ts.Expression | undefined): Value | null {
+  if (!initializer || !ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression)) return null;
+  return { kind: 'instance', entity: toSymbolTarget(initializer.expression.text, true) };
+}
+
+/** `const repo = …`, `this.repo = …`, `private repo = …`: the name now stands for the value. */
+function bindResult(call: ts.CallExpression, value: Value, env: OrmEnv): void {
+  let node: ts.Node = call;
+  while (
+    node.parent &&
+    (ts.isAwaitExpression(node.parent) ||
+      ts.isParenthesizedExpression(node.parent) ||
+      ts.isAsExpression(node.parent) ||
+      ts.isNonNullExpression(node.parent) ||
+      ts.isSatisfiesExpression(node.parent))
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
+    const scope = getDeclarationScope(parent);
+    env.scope.bind(parent.name.text, scope, value);
+    // A module-level repository (`export const users = dataSource.getRepository(User)`) stands
+    // for its entity wherever it is imported.
+    if (ts.isSourceFile(scope) && (value.kind === 'repository' || value.kind === 'model') && !value.entity.speculative) {
+      env.context.facts.aliases.push({ symbol: parent.name.text, target: value.entity.ref });
+    }
+    return;
+  }
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
+    env.scope.setMember(parent.parent, parent.name.text, value);
+    return;
+  }
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === node &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isPropertyAccessExpression(parent.left) &&
+    parent.left.expression.kind === ts.SyntaxKind.ThisKeyword
+  ) {
+    const owner = findThisOwner(parent);
+    if (owner) env.scope.setMember(owner, parent.left.name.text, value);
+  }
+}

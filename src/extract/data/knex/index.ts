@@ -1,0 +1,41 @@
+// Knex.js: https://knexjs.org/guide/query-builder.html
+import { ts } from 'ts-morph';
+import type { Workspace } from '../../../load/workspace.js';
+import type { FileVisitor } from '../../visitor.js';
+import { type DataAdapter, hasDependency } from '../adapter.js';
+import { getCalleeName, isChainTop, skipWrappers } from '../call-chain.js';
+import { visitKnexChain } from './visit-knex-chain.js';
+
+/** `knex.raw(…)` is read by the sql adapter, which sees every SQL string. */
+export const knex: DataAdapter<true> = {
+  name: 'knex',
+  detect: (workspace: Workspace) => (hasDependency(workspace, 'knex') ? true : null),
+  createVisitor(): FileVisitor {
+    // Names bound to `knex({...})` or `Knex({...})` in this file are instances whatever they are called.
+    const instances = new Set<string>();
+    return {
+      visit(node, context) {
+        if (node.kind === ts.SyntaxKind.VariableDeclaration) {
+          const declaration = node as ts.VariableDeclaration;
+          if (ts.isIdentifier(declaration.name) && declaration.initializer && isKnexFactoryCall(declaration.initializer)) {
+            instances.add(declaration.name.text);
+          }
+          return;
+        }
+        if (node.kind !== ts.SyntaxKind.CallExpression) return;
+        const call = node as ts.CallExpression;
+        if (isChainTop(call)) visitKnexChain(call, instances, context);
+      },
+    };
+  },
+};
+
+function isKnexFactoryCall(initializer: ts.Expression): boolean {
+  const node = skipWrappers(initializer);
+  if (!ts.isCallExpression(node)) return false;
+  const name = getCalleeName(node);
+  if (name === 'knex' || name === 'Knex') return true;
+  // require('knex')({...})
+  const callee = skipWrappers(node.expression);
+  return ts.isCallExpression(callee) && getCalleeName(callee) === 'require' && callee.arguments[0] !== undefined && ts.isStringLiteral(callee.arguments[0]) && callee.arguments[0].text === 'knex';
+}

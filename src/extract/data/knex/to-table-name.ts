@@ -1,0 +1,17 @@
+import { ts } from 'ts-morph';
+import { skipWrappers } from '../call-chain.js';
+
+/** `'users'` → users, `'users as u'` → users, `'public.users'` kept, `{ u: 'users' }` → users. */
+export function toTableName(argument: ts.Expression | undefined): string | null {
+  if (!argument) return null;
+  const node = skipWrappers(argument);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    const name = node.text.trim().split(/\s+as\s+/i)[0]!.trim();
+    return /^[\w$.]+$/.test(name) ? name : null;
+  }
+  if (ts.isObjectLiteralExpression(node) && node.properties.length === 1) {
+    const property = node.properties[0]!;
+    if (ts.isPropertyAssignment(property)) return toTableName(property.initializer);
+  }
+  return null;
+}

@@ -1,0 +1,104 @@
+import { ts } from 'ts-morph';
+import { type ChainLink, getCallChain } from '../call-chain.js';
+import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import type { VisitContext } from '../../visitor.js';
+import {
+  BUILDER_METHODS,
+  CREATE_TABLE_METHODS,
+  CTE_METHODS,
+  INSTANCE_NAME,
+  JOIN_METHODS,
+  TABLE_METHODS,
+  WRITE_METHODS,
+} from './knex-methods.js';
+import { toTableName } from './to-table-name.js';
+
+interface Receiver {
+  name: string;
+  /** Arguments of `knex('users')` when the instance itself is called. */
+  call: readonly ts.Expression[] | null;
+  links: ChainLink[];
+}
+
+/**
+ * One Knex query chain: its main table (`knex('t')`, `.from('t')`, `.table('t')`, `.into('t')`)
+ * is written when the chain has a write verb and read otherwise; joined tables are read, in the
+ * same query. `knex.schema.createTable('t')` declares t.
+ */
+export function visitKnexChain(top: ts.CallExpression, instances: Set<string>, context: VisitContext): void {
+  const receiver = getReceiver(top);
+  if (!receiver) return;
+  const known = receiver.name === 'knex' || instances.has(receiver.name);
+  if (!known && !INSTANCE_NAME.test(receiver.name)) return;
+  const { links } = receiver;
+  if (links[0]?.name === 'schema' || links[0]?.name === 'withSchema') {
+    visitSchemaChain(links, context);
+    return;
+  }
+  // A call of some `db(...)` is a query only when a builder method follows it.
+  if (receiver.call && !known && !(links[0] && BUILDER_METHODS.has(links[0].name))) return;
+
+  let main = receiver.call ? toTableName(receiver.call[0]) : null;
+  if (receiver.call && receiver.call.length !== 1) main = null;
+  let schema: string | null = null;
+  let write = false;
+  const joined: string[] = [];
+  const ctes = new Set<string>();
+  for (const link of links) {
+    if (!link.args) continue;
+    if (TABLE_METHODS.has(link.name)) main = toTableName(link.args[0]) ?? main;
+    else if (JOIN_METHODS.has(link.name)) {
+      const table = toTableName(link.args[0]);
+      if (table) joined.push(table);
+    } else if (WRITE_METHODS.has(link.name)) write = true;
+    else if (link.name === 'withSchema') schema = toTableName(link.args[0]);
+    else if (CTE_METHODS.has(link.name)) {
+      const name = toTableName(link.args[0]);
+      if (name) ctes.add(name);
+    }
+  }
+  const qualify = (table: string) => (schema && !table.includes('.') && !ctes.has(table) ? `${schema}.${table}` : table);
+  const accesses: { table: string; access: 'read' | 'write' }[] = [];
+  if (main && !ctes.has(main)) accesses.push({ table: qualify(main), access: write ? 'write' : 'read' });
+  for (const table of joined) if (!ctes.has(table)) accesses.push({ table: qualify(table), access: 'read' });
+  if (accesses.length === 0) return;
+
+  const line = context.lineOf(top);
+  const queryId = accesses.length > 1 ? toQueryId(top) : undefined;
+  const transactionId = findTransactionId(top);
+  for (const { table, access } of accesses) {
+    context.facts.accesses.push({
+      ref: { kind: 'table', name: table },
+      access,
+      via: 'knex',
+      line,
+      ...(queryId ? { queryId } : {}),
+      ...(transactionId ? { transactionId } : {}),
+    });
+  }
+}
+
+/** `knex.schema.createTable('t', …)`, `knex.schema.withSchema('s').createTable('t', …)`. */
+function visitSchemaChain(links: ChainLink[], context: VisitContext): void {
+  let schema: string | null = null;
+  for (const link of links) {
+    if (!link.args) continue;
+    if (link.name === 'withSchema') schema = toTableName(link.args[0]);
+    if (!CREATE_TABLE_METHODS.has(link.name)) continue;
+    const name = toTableName(link.args[0]);
+    if (!name) continue;
+    const table = schema && !name.includes('.') ? `${schema}.${name}` : name;
+    context.facts.entities.push({ symbol: `knex:${table}`, table, kind: 'table', via: 'knex', line: context.lineOf(link.node) });
+  }
+}
+
+/** Who the chain starts from: `knex(…)`, `knex.from(…)`, `this.knex(…)`, `this.db.from(…)`. */
+function getReceiver(top: ts.CallExpression): Receiver | null {
+  const chain = getCallChain(top);
+  const [first, ...rest] = chain.links;
+  if (!first) return null;
+  if (chain.rootCalled) return { name: first.name, call: first.args, links: rest };
+  if (ts.isIdentifier(chain.root)) return { name: chain.root.text, call: null, links: chain.links };
+  if (chain.root.kind === ts.SyntaxKind.ThisKeyword) return { name: first.name, call: first.args, links: rest };
+  return null;
+}

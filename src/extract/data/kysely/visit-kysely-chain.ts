@@ -1,0 +1,77 @@
+import { ts } from 'ts-morph';
+import type { VisitContext } from '../../visitor.js';
+import { getCallChain } from '../call-chain.js';
+import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+
+// Entry points of Kysely's query builders: https://kysely-org.github.io/kysely-apidoc/classes/Kysely.html
+const STARTS: Record<string, 'read' | 'write'> = {
+  selectFrom: 'read',
+  insertInto: 'write',
+  replaceInto: 'write',
+  updateTable: 'write',
+  deleteFrom: 'write',
+  mergeInto: 'write',
+};
+/** Tables joined (or merged from) into the query, read. `from` is UPDATE … FROM. */
+const READ_METHODS = new Set([
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+  'crossJoin',
+  'innerJoinLateral',
+  'leftJoinLateral',
+  'crossJoinLateral',
+  'using',
+  'from',
+]);
+const CTE_METHODS = new Set(['with', 'withRecursive']);
+
+/**
+ * One Kysely chain: the table its entry method names (`selectFrom('person')` reads,
+ * `insertInto`/`updateTable`/`deleteFrom`/`mergeInto` write) and the tables it joins, in one
+ * query. Names bound by `.with('name', …)` are CTEs, not tables.
+ */
+export function visitKyselyChain(top: ts.CallExpression, context: VisitContext): void {
+  const { links } = getCallChain(top);
+  if (!links.some((link) => link.args && Object.hasOwn(STARTS, link.name))) return;
+  const ctes = new Set<string>();
+  const accesses: { table: string; access: 'read' | 'write' }[] = [];
+  let started = false;
+  for (const link of links) {
+    if (!link.args) continue;
+    if (CTE_METHODS.has(link.name)) {
+      const name = getTableNames(link.args[0])[0];
+      if (name) ctes.add(name.replace(/\(.*$/, '').trim());
+    } else if (Object.hasOwn(STARTS, link.name)) {
+      started = true;
+      for (const table of getTableNames(link.args[0])) accesses.push({ table, access: STARTS[link.name]! });
+    } else if (started && READ_METHODS.has(link.name)) {
+      for (const table of getTableNames(link.args[0])) accesses.push({ table, access: 'read' });
+    }
+  }
+  const tables = accesses.filter(({ table }) => !ctes.has(table));
+  if (tables.length === 0) return;
+  const line = context.lineOf(top);
+  const queryId = tables.length > 1 ? toQueryId(top) : undefined;
+  const transactionId = findTransactionId(top);
+  for (const { table, access } of tables) {
+    context.facts.accesses.push({
+      ref: { kind: 'table', name: table },
+      access,
+      via: 'kysely',
+      line,
+      ...(queryId ? { queryId } : {}),
+      ...(transactionId ? { transactionId } : {}),
+    });
+  }
+}
+
+/** `'person'`, `'person as p'`, `['person', 'pet as p']`; subqueries and callbacks name no table here. */
+function getTableNames(argument: ts.Expression | undefined): string[] {
+  if (!argument) return [];
+  if (ts.isArrayLiteralExpression(argument)) return argument.elements.flatMap((element) => getTableNames(element));
+  if (!ts.isStringLiteral(argument) && !ts.isNoSubstitutionTemplateLiteral(argument)) return [];
+  const name = argument.text.trim().split(/\s+as\s+/i)[0]!.trim();
+  return name ? [name] : [];
+}

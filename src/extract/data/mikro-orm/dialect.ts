@@ -1,0 +1,53 @@
+import type { RepositoryDialect } from '../class-orm/repository-dialect.js';
+
+const set = (...names: string[]): ReadonlySet<string> => new Set(names);
+
+/** MikroORM 5 and 6: EntityRepository, EntityManager (`em`), QueryBuilder. */
+export const mikroOrmDialect: RepositoryDialect = {
+  via: 'mikro-orm',
+  orm: 'mikro-orm',
+  repositoryTypes: set('EntityRepository', 'SqlEntityRepository', 'MongoEntityRepository'),
+  managerTypes: set('EntityManager', 'SqlEntityManager', 'MongoEntityManager', 'MikroORM'),
+  builderTypes: set('QueryBuilder'),
+  repositoryDecorators: set('InjectRepository'),
+  managerDecorators: set('InjectEntityManager'),
+  reads: set('find', 'findOne', 'findOneOrFail', 'findAll', 'findAndCount', 'findByCursor', 'count', 'stream', 'refresh', 'refreshOrFail'),
+  writes: set(
+    'persist',
+    'persistAndFlush',
+    'remove',
+    'removeAndFlush',
+    'nativeInsert',
+    'nativeUpdate',
+    'nativeDelete',
+    'insert',
+    'insertMany',
+    'upsert',
+    'upsertMany',
+  ),
+  returnsInstance: set('findOne', 'findOneOrFail', 'create', 'upsert', 'merge', 'getReference', 'refresh'),
+  instanceWrites: set(),
+  instanceReads: set(),
+  getRepository: set('getRepository'),
+  managerProperties: set('em'),
+  managerFactories: set('fork', 'getEntityManager', 'getEm'),
+  createBuilder: set('createQueryBuilder', 'qb'),
+  builderWrites: set('insert', 'update', 'delete', 'truncate'),
+  joins: set(
+    'join',
+    'leftJoin',
+    'innerJoin',
+    'joinAndSelect',
+    'leftJoinAndSelect',
+    'innerJoinAndSelect',
+    'leftJoinLateral',
+    'innerJoinLateral',
+    'leftJoinLateralAndSelect',
+    'innerJoinLateralAndSelect',
+  ),
+  mappingJoins: set(),
+  beginTransaction: set('begin'),
+  transactionCallbacks: set('transactional'),
+  relationOptions: set('populate'),
+  bareJoinIsRelation: true,
+};

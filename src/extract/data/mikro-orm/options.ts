@@ -1,0 +1,4 @@
+/** What detection learns of the project: MongoDB entities are collections, named in kebab-case. */
+export interface MikroOrmOptions {
+  mongo: boolean;
+}

@@ -1,0 +1,103 @@
+import { ts } from 'ts-morph';
+import type { TableRef } from '../../file-facts.js';
+import { getStringValue } from '../../syntax.js';
+import type { VisitContext } from '../../visitor.js';
+import { skipWrappers } from '../call-chain.js';
+import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { getModelRef } from './get-model-ref.js';
+import { READ_METHODS, WRITE_METHODS } from './mongoose-methods.js';
+import type { MongooseState } from './mongoose-state.js';
+import { readAggregateStages } from './read-aggregate-stages.js';
+
+/** Model method calls (`User.find()`, `this.catModel.create()`), `doc.save()`, and `model('User', schema)` declarations. */
+export function visitModelCall(call: ts.CallExpression, state: MongooseState, context: VisitContext): void {
+  const callee = skipWrappers(call.expression);
+  if (ts.isIdentifier(callee)) {
+    if (callee.text === 'model') recordModelDeclaration(call, state, context);
+    return;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const method = callee.name.text;
+  if (method === 'model') {
+    recordModelDeclaration(call, state, context);
+    return;
+  }
+  if (method === 'save' && call.arguments.length <= 1) {
+    const receiver = skipWrappers(callee.expression);
+    const ref = ts.isIdentifier(receiver) ? state.documents.get(receiver.text) : undefined;
+    if (ref) push(context, call, [{ ref, access: 'write' }], ref.kind === 'symbol');
+    return;
+  }
+  const isRead = READ_METHODS.has(method);
+  if (!isRead && !WRITE_METHODS.has(method)) return;
+  const model = getModelRef(callee.expression, state);
+  if (!model) return;
+  const found: { ref: TableRef; access: 'read' | 'write' }[] = [{ ref: model.ref, access: isRead ? 'read' : 'write' }];
+  if (method === 'aggregate') {
+    for (const stage of readAggregateStages(call.arguments[0])) found.push({ ref: { kind: 'table', name: stage.table }, access: stage.access });
+  }
+  push(context, call, found, model.speculative);
+}
+
+function push(context: VisitContext, call: ts.CallExpression, found: { ref: TableRef; access: 'read' | 'write' }[], speculative: boolean): void {
+  const line = context.lineOf(call);
+  const queryId = found.length > 1 ? toQueryId(call) : undefined;
+  const transactionId = findTransactionId(call);
+  for (const { ref, access } of found) {
+    context.facts.accesses.push({
+      ref,
+      access,
+      via: 'mongoose',
+      line,
+      ...(speculative && ref.kind === 'symbol' ? { speculative: true } : {}),
+      ...(queryId ? { queryId } : {}),
+      ...(transactionId ? { transactionId } : {}),
+    });
+  }
+}
+
+/** `const User = model('User', userSchema, 'people')`, also `models.User || model(…)` and `export default model(…)`. */
+function recordModelDeclaration(call: ts.CallExpression, state: MongooseState, context: VisitContext): void {
+  if (call.arguments.length < 2) return;
+  const modelName = getStringValue(call.arguments[0]);
+  if (modelName === null) return;
+  const schemaArgument = skipWrappers(call.arguments[1]!);
+  state.models.push({
+    symbol: findAssignedName(call) ?? `mongoose:${modelName}`,
+    modelName,
+    collection: getStringValue(call.arguments[2]),
+    schema: ts.isIdentifier(schemaArgument) ? schemaArgument.text : null,
+    line: context.lineOf(call),
+  });
+  if (!ts.isIdentifier(schemaArgument) && ts.isNewExpression(schemaArgument)) {
+    const collection = getInlineCollection(schemaArgument);
+    if (collection) state.models[state.models.length - 1]!.collection ??= collection;
+  }
+}
+
+function getInlineCollection(schema: ts.NewExpression): string | null {
+  const options = schema.arguments?.[1];
+  if (!options || !ts.isObjectLiteralExpression(options)) return null;
+  for (const property of options.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'collection') {
+      return getStringValue(property.initializer);
+    }
+  }
+  return null;
+}
+
+function findAssignedName(call: ts.CallExpression): string | null {
+  let node: ts.Node = call;
+  while (
+    ts.isBinaryExpression(node.parent) ||
+    ts.isParenthesizedExpression(node.parent) ||
+    ts.isAsExpression(node.parent) ||
+    ts.isConditionalExpression(node.parent)
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isExportAssignment(parent)) return 'default';
+  return null;
+}

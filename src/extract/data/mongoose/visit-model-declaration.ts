@@ -1,0 +1,93 @@
+import { ts } from 'ts-morph';
+import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue } from '../../syntax.js';
+import type { VisitContext } from '../../visitor.js';
+import { getCalleeName, getTailName, skipWrappers } from '../call-chain.js';
+import { getModelRef } from './get-model-ref.js';
+import { DOCUMENT_METHODS } from './mongoose-methods.js';
+import type { MongooseState } from './mongoose-state.js';
+import { toCollectionName } from './to-collection-name.js';
+
+/** Schemas and their `collection` option, NestJS `@Schema` classes, injected models and local documents. */
+export function visitDeclarations(node: ts.Node, state: MongooseState, context: VisitContext): void {
+  if (ts.isDecorator(node)) visitSchemaDecorator(node, context);
+  else if (ts.isParameter(node) || ts.isPropertyDeclaration(node)) visitModelHolder(node, state);
+  else if (ts.isVariableDeclaration(node)) visitVariable(node, state);
+}
+
+/** Model names become collections once the whole file (and so every schema) has been seen. */
+export function finishModelDeclarations(state: MongooseState, context: VisitContext): void {
+  for (const model of state.models) {
+    const collection =
+      model.collection ?? (model.schema ? state.schemaCollections.get(model.schema) : undefined) ?? toCollectionName(model.modelName);
+    context.facts.entities.push({
+      symbol: model.symbol,
+      table: collection,
+      kind: 'collection',
+      via: 'mongoose',
+      line: model.line,
+      modelName: model.modelName,
+    });
+  }
+}
+
+/** `@Schema({ collection: 'cats' }) export class Cat {}` from @nestjs/mongoose: model `Cat` (forFeature's `Cat.name`). */
+function visitSchemaDecorator(decorator: ts.Decorator, context: VisitContext): void {
+  if (getDecoratorName(decorator) !== 'Schema' || !ts.isClassDeclaration(decorator.parent) || !decorator.parent.name) return;
+  const binding = context.facts.bindings.find((candidate) => candidate.local === 'Schema');
+  if (binding?.specifier !== '@nestjs/mongoose') return;
+  const className = decorator.parent.name.text;
+  const collection = getStringValue(getObjectProperty(getDecoratorArguments(decorator)[0], 'collection'));
+  context.facts.entities.push({
+    symbol: className,
+    table: collection ?? toCollectionName(className),
+    kind: 'collection',
+    via: 'mongoose',
+    line: context.lineOf(decorator.parent),
+    modelName: className,
+  });
+}
+
+/** `@InjectModel(Cat.name) private catModel: Model<Cat>`: the decorator names the model, else the type does. */
+function visitModelHolder(node: ts.ParameterDeclaration | ts.PropertyDeclaration, state: MongooseState): void {
+  if (!ts.isIdentifier(node.name)) return;
+  let modelName: string | null = null;
+  for (const decorator of getDecorators(node)) {
+    if (getDecoratorName(decorator) !== 'InjectModel') continue;
+    const argument = getDecoratorArguments(decorator)[0];
+    modelName = getStringValue(argument);
+    // Cat.name is the class name.
+    if (modelName === null && argument && ts.isPropertyAccessExpression(argument) && argument.name.text === 'name') {
+      modelName = getTailName(argument.expression);
+    }
+  }
+  if (modelName === null && node.type && ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName)) {
+    const typeArgument = node.type.typeArguments?.[0];
+    if (node.type.typeName.text === 'Model' && typeArgument && ts.isTypeReferenceNode(typeArgument) && ts.isIdentifier(typeArgument.typeName)) {
+      modelName = typeArgument.typeName.text.replace(/^I(?=[A-Z])/, '').replace(/Document$/, '');
+    }
+  }
+  if (modelName !== null) state.injected.set(node.name.text, modelName);
+}
+
+function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState): void {
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return;
+  const name = declaration.name.text;
+  let initializer = skipWrappers(declaration.initializer);
+  if (ts.isAwaitExpression(initializer)) initializer = skipWrappers(initializer.expression);
+  if (ts.isNewExpression(initializer)) {
+    if (getTailName(initializer.expression) === 'Schema') {
+      const collection = getStringValue(getObjectProperty(initializer.arguments?.[1], 'collection'));
+      if (collection !== null) state.schemaCollections.set(name, collection);
+      return;
+    }
+    const model = getModelRef(initializer.expression, state);
+    if (model) state.documents.set(name, model.ref);
+    return;
+  }
+  if (ts.isCallExpression(initializer) && ts.isPropertyAccessExpression(initializer.expression)) {
+    const method = getCalleeName(initializer);
+    if (method === null || !DOCUMENT_METHODS.has(method)) return;
+    const model = getModelRef(initializer.expression.expression, state);
+    if (model) state.documents.set(name, model.ref);
+  }
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { drizzle } from '../../../src/extract/data/drizzle/index.js';
+import { knex } from '../../../src/extract/data/knex/index.js';
+import { kysely } from '../../../src/extract/data/kysely/index.js';
+import { mongoose } from '../../../src/extract/data/mongoose/index.js';
+import { sql } from '../../../src/extract/data/sql/index.js';
+import { toAccessRows, visitSource } from './visit-source.js';
+
+describe('the Drizzle adapter on declarations', () => {
+  it('reads table names from each dialect, inline and variable schemas, and table creators', () => {
+    const facts = visitSource(
+      drizzle.createVisitor(true),
+      [
+        "import { mysqlTable, pgSchema, pgTableCreator, sqliteTable } from 'drizzle-orm/pg-core';",
+        "export const sessions = sqliteTable('sessions', {});",
+        "export const audits = mysqlTable('audit_entries', {});",
+        "export const ledger = pgSchema('finance').table('ledger', {});",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the analysed code's template
+        'const createTable = pgTableCreator((name) => `shop_${name}`);',
+        "export const carts = createTable('carts', {});",
+        "export const notATable = someOtherFactory('x');",
+      ].join('\n'),
+    );
+    expect(facts.entities.map(({ symbol, table }) => [symbol, table])).toEqual([
+      ['sessions', 'sessions'],
+      ['audits', 'audit_entries'],
+      ['ledger', 'finance.ledger'],
+      ['carts', 'shop_carts'],
+    ]);
+  });
+});
+
+describe('the Knex adapter on call shapes', () => {
+  it('takes any knex-like instance name, but a db(...) call only when a builder method follows', () => {
+    const facts = visitSource(
+      knex.createVisitor(true),
+      [
+        "const pg = require('knex')({ client: 'pg' });",
+        "const rows = await pg('accounts');",
+        "await connection('ledger_entries').where({ id }).first();",
+        "await db('not-a-table-name is fine').toString();",
+        "await db('tokens');",
+        "await Buffer.from('abc');",
+      ].join('\n'),
+    );
+    expect(toAccessRows(facts)).toEqual([
+      [2, 'table:accounts', 'read'],
+      [3, 'table:ledger_entries', 'read'],
+    ]);
+  });
+});
+
+describe('the Kysely adapter on call shapes', () => {
+  it('reads the joined table of an UPDATE … FROM and skips names bound by with()', () => {
+    const facts = visitSource(
+      kysely.createVisitor(true),
+      [
+        "await db.updateTable('orders').from('payments').set({ paid: true }).execute();",
+        "await db.withRecursive('tree(id, parent)', (qb) => qb.selectFrom('nodes').selectAll()).selectFrom('tree').selectAll().execute();",
+      ].join('\n'),
+    );
+    expect(toAccessRows(facts)).toEqual([
+      [1, 'table:orders', 'write'],
+      [1, 'table:payments', 'read'],
+      [2, 'table:nodes', 'read'],
+    ]);
+  });
+});
+
+describe('the Mongoose adapter on model declarations', () => {
+  it('declares a model behind models.X || model(…) under its variable, with an inline schema collection', () => {
+    const facts = visitSource(
+      mongoose.createVisitor(true),
+      [
+        "import mongoose from 'mongoose';",
+        "export const Invoice = mongoose.models.Invoice || mongoose.model('Invoice', new mongoose.Schema({}, { collection: 'billing_invoices' }));",
+        "export const Box = mongoose.model('Box', boxSchema);",
+      ].join('\n'),
+    );
+    expect(facts.entities.map(({ symbol, table, modelName }) => [symbol, table, modelName])).toEqual([
+      ['Invoice', 'billing_invoices', 'Invoice'],
+      ['Box', 'boxes', 'Box'],
+    ]);
+  });
+
+  it('marks a bare identifier receiver as speculative and an injected model as certain', () => {
+    const facts = visitSource(
+      mongoose.createVisitor(true),
+      [
+        'class Service {',
+        "  constructor(@InjectModel('Order') private readonly orders: Model<OrderDocument>) {}",
+        '  run() { return this.orders.find(); }',
+        '}',
+        'items.find((item) => item.id === 1);',
+      ].join('\n'),
+    );
+    expect(facts.accesses.map(({ ref, speculative }) => ({ ref, speculative }))).toEqual([
+      { ref: { kind: 'model', orm: 'mongoose', name: 'Order' }, speculative: undefined },
+      { ref: { kind: 'symbol', name: 'items' }, speculative: true },
+    ]);
+  });
+});
+
+describe('the raw SQL adapter on call shapes', () => {
+  it('reads SQL from strings, concatenations, tagged templates and consts, and ignores text that is not SQL', () => {
+    const facts = visitSource(
+      sql.createVisitor(true),
+      [
+        "await client.query('SELECT * FROM users WHERE id = ' + id);",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the analysed code's template
+        'await prisma.$queryRaw`SELECT * FROM "Post" WHERE id = ${id}`;',
+        "await conn.execute(REPORT, []);",
+        "await logger.query('select a plan first');",
+        "const REPORT = 'DELETE FROM sessions WHERE expires_at < now()';",
+      ].join('\n'),
+    );
+    expect(toAccessRows(facts)).toEqual([
+      [1, 'table:users', 'read'],
+      [2, 'table:Post', 'read'],
+      [3, 'table:sessions', 'write'],
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analyze.js';
+import { getFixturePath } from '../../helpers/fixture-path.js';
+import { readExpected } from '../../helpers/read-expected.js';
+import { extractDataFacts, getTransactionRows } from './extract-data-facts.js';
+import { describeScore, type ExpectedAccess, scoreAccesses } from './score-accesses.js';
+
+const root = getFixturePath('data', 'knex', 'basic');
+
+describe('the Knex adapter', () => {
+  it('finds the tables Knex query chains read and write', async () => {
+    const analysis = await analyze({ root });
+    const score = scoreAccesses(readExpected(root).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBeGreaterThanOrEqual(0.95);
+    expect(score.recall, describeScore(score)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('declares the tables a migration creates, schema-qualified under withSchema', async () => {
+    const analysis = await analyze({ root });
+    expect(analysis.tables.map((table) => table.name)).toEqual(readExpected(root).tables);
+    expect(analysis.tables.find((table) => table.name === 'sales.refunds')?.declaredIn).toEqual([
+      { file: 'src/db/migrations/20240312_init.ts', line: 22 },
+    ]);
+  });
+
+  it('puts the queries of one knex.transaction callback in one transaction and a join in one query', async () => {
+    const facts = await extractDataFacts(root);
+    expect(getTransactionRows(facts, 'src/orders/place-order.ts')).toEqual([
+      [11, 'orders', 'write', 't1'],
+      [12, 'order_items', 'write', 't1'],
+      [14, 'inventory', 'write', 't1'],
+    ]);
+    const join = facts.accesses.filter((access) => access.file === 'src/inventory/inventory.service.ts' && access.line === 15);
+    expect(join.map((access) => access.table)).toEqual(['inventory', 'warehouses']);
+    expect(new Set(join.map((access) => access.queryId)).size).toBe(1);
+    expect(join[0]?.queryId).toBeDefined();
+  });
+});

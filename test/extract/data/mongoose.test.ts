@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analyze.js';
+import { toCollectionName } from '../../../src/extract/data/mongoose/to-collection-name.js';
+import { getFixturePath } from '../../helpers/fixture-path.js';
+import { readExpected } from '../../helpers/read-expected.js';
+import { extractDataFacts, getTransactionRows } from './extract-data-facts.js';
+import { describeScore, type ExpectedAccess, scoreAccesses } from './score-accesses.js';
+
+const root = getFixturePath('data', 'mongoose', 'basic');
+
+describe('the Mongoose adapter', () => {
+  it('finds the collections Mongoose models and NestJS injected models read and write', async () => {
+    const analysis = await analyze({ root });
+    const score = scoreAccesses(readExpected(root).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBeGreaterThanOrEqual(0.95);
+    expect(score.recall, describeScore(score)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('names collections as Mongoose does: third argument, schema option, @Schema option, else the pluralised model name', async () => {
+    const analysis = await analyze({ root });
+    expect(analysis.tables.map(({ name, kind, declaredIn }) => ({ name, kind, declaredIn }))).toEqual([
+      { name: 'audit_log', kind: 'collection', declaredIn: [{ file: 'src/models/audit-entry.model.ts', line: 6 }] },
+      { name: 'cat_owners', kind: 'collection', declaredIn: [{ file: 'src/cats/schemas/owner.schema.ts', line: 3 }] },
+      { name: 'cats', kind: 'collection', declaredIn: [{ file: 'src/cats/schemas/cat.schema.ts', line: 4 }] },
+      { name: 'people', kind: 'collection', declaredIn: [{ file: 'src/models/person.model.ts', line: 10 }] },
+      { name: 'product_categories', kind: 'collection', declaredIn: [{ file: 'src/models/category.model.ts', line: 13 }] },
+      { name: 'products', kind: 'collection', declaredIn: [{ file: 'src/models/product.model.ts', line: 10 }] },
+      { name: 'users', kind: 'collection', declaredIn: [{ file: 'src/models/user.model.ts', line: 20 }] },
+    ]);
+  });
+
+  it('puts the writes of session.withTransaction(…) in one transaction', async () => {
+    const facts = await extractDataFacts(root);
+    expect(getTransactionRows(facts, 'src/people/person.service.ts')).toEqual([
+      [9, 'people', 'write', 't1'],
+      [10, 'people', 'write', 't1'],
+      [11, 'audit_log', 'write', 't1'],
+      [19, 'people', 'read', null],
+    ]);
+  });
+});
+
+describe("Mongoose's default collection name", () => {
+  it.each([
+    ['User', 'users'],
+    ['Person', 'people'],
+    ['Category', 'categories'],
+    ['Mouse', 'mice'],
+    ['Child', 'children'],
+    ['Address', 'addresses'],
+    ['Box', 'boxes'],
+    ['Status', 'status'],
+    ['Sheep', 'sheep'],
+    ['Analysis', 'analyses'],
+    ['Wife', 'wives'],
+    ['OrderItem', 'orderitems'],
+    ['Order2', 'order2'],
+    ['system.profile', 'system.profile'],
+  ])('of model %s is %s', (modelName, collection) => {
+    expect(toCollectionName(modelName)).toBe(collection);
+  });
+});

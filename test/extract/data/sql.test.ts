@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/analyze.js';
+import { getSqlTableAccesses } from '../../../src/extract/data/sql/index.js';
+import { getFixturePath } from '../../helpers/fixture-path.js';
+import { readExpected } from '../../helpers/read-expected.js';
+import { describeScore, type ExpectedAccess, scoreAccesses } from './score-accesses.js';
+
+const root = getFixturePath('data', 'sql', 'basic');
+
+describe('the raw SQL adapter', () => {
+  it('finds the tables raw SQL reads and writes through pg, pg-promise and mysql2', async () => {
+    const analysis = await analyze({ root });
+    const score = scoreAccesses(readExpected(root).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBeGreaterThanOrEqual(0.95);
+    expect(score.recall, describeScore(score)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports a table name built at run time as an unresolved-table diagnostic at its file and line', async () => {
+    const analysis = await analyze({ root });
+    const unresolved = analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-table');
+    expect(unresolved).toEqual([
+      {
+        code: 'unresolved-table',
+        severity: 'info',
+        file: 'src/reports/table-counts.ts',
+        line: 9,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the analysed code's template, quoted in the message
+        message: "sql: cannot tell which table 'SELECT count(*)::int AS n FROM ${table}' (built at run time) reads",
+      },
+    ]);
+    expect(unresolved.map(({ file, line }) => ({ file, line }))).toEqual(readExpected(root).unresolved);
+  });
+});
+
+describe('getSqlTableAccesses', () => {
+  it('reads the tables inside a CTE but not the name the CTE binds', () => {
+    expect(
+      getSqlTableAccesses('WITH recent AS (SELECT * FROM orders WHERE placed_at > $1) SELECT * FROM recent r JOIN customers c ON c.id = r.customer_id'),
+    ).toEqual([
+      { table: 'orders', access: 'read' },
+      { table: 'customers', access: 'read' },
+    ]);
+  });
+
+  it('writes the target of UPDATE … FROM and reads the FROM', () => {
+    expect(getSqlTableAccesses('UPDATE orders o SET status = $1 FROM payments p WHERE p.order_id = o.id')).toEqual([
+      { table: 'orders', access: 'write' },
+      { table: 'payments', access: 'read' },
+    ]);
+  });
+
+  it('writes the target of INSERT … SELECT and reads its source', () => {
+    expect(getSqlTableAccesses('INSERT INTO orders_archive (id) SELECT id FROM orders WHERE status = $1')).toEqual([
+      { table: 'orders_archive', access: 'write' },
+      { table: 'orders', access: 'read' },
+    ]);
+  });
+
+  it('reads the tables of subqueries in WHERE and FROM', () => {
+    expect(
+      getSqlTableAccesses('SELECT * FROM (SELECT * FROM invoices) i WHERE i.id IN (SELECT invoice_id FROM payments) AND EXISTS (SELECT 1 FROM refunds)'),
+    ).toEqual([
+      { table: 'invoices', access: 'read' },
+      { table: 'payments', access: 'read' },
+      { table: 'refunds', access: 'read' },
+    ]);
+  });
+
+  it('keeps schema-qualified names and the exact text of quoted identifiers', () => {
+    expect(getSqlTableAccesses('DELETE FROM "billing"."Invoice Lines" WHERE id = $1')).toEqual([{ table: 'billing.Invoice Lines', access: 'write' }]);
+    expect(getSqlTableAccesses('SELECT * FROM public.users')).toEqual([{ table: 'public.users', access: 'read' }]);
+  });
+
+  it('falls back to the MySQL grammar for backticks and ? placeholders', () => {
+    expect(getSqlTableAccesses('UPDATE `stock_levels` sl JOIN `skus` s ON s.id = sl.sku_id SET sl.`reserved` = ? WHERE s.`code` = ?')).toEqual([
+      { table: 'stock_levels', access: 'write' },
+      { table: 'skus', access: 'read' },
+    ]);
+    expect(getSqlTableAccesses('SELECT * FROM `warehouse`.`bins` WHERE id = ?')).toEqual([{ table: 'warehouse.bins', access: 'read' }]);
+  });
+
+  it('understands DELETE … USING, MERGE and TRUNCATE, which write their targets', () => {
+    expect(getSqlTableAccesses('DELETE FROM sessions s USING users u WHERE s.user_id = u.id RETURNING s.id')).toEqual([
+      { table: 'sessions', access: 'write' },
+      { table: 'users', access: 'read' },
+    ]);
+    expect(getSqlTableAccesses('MERGE INTO stock s USING incoming i ON s.sku = i.sku WHEN MATCHED THEN UPDATE SET qty = i.qty')).toEqual([
+      { table: 'stock', access: 'write' },
+      { table: 'incoming', access: 'read' },
+    ]);
+    expect(getSqlTableAccesses('TRUNCATE audit.events, jobs')).toEqual([
+      { table: 'audit.events', access: 'write' },
+      { table: 'jobs', access: 'write' },
+    ]);
+  });
+
+  it('returns null for text that does not parse and for a table given as a placeholder', () => {
+    expect(getSqlTableAccesses('SELEC * FORM users')).toBeNull();
+    expect(getSqlTableAccesses('SELECT count(*) FROM $1')).toBeNull();
+  });
+});
