@@ -2,6 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { isUsageError, toErrorMessage } from '../util/errors.js';
 import { getToolVersion } from '../util/tool-version.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerExplain } from './commands/explain.js';
+import { registerInit } from './commands/init.js';
+import { registerBaseline } from './commands/baseline.js';
+import { registerCheck } from './commands/check.js';
+import { registerHistory } from './commands/history.js';
 import { type CliStreams, EXIT } from './io.js';
 
 /**
@@ -25,6 +30,11 @@ export async function executeCli(argv: string[], streams: CliStreams): Promise<n
     exitCode = code;
   };
   registerAnalyze(program, streams, setExit);
+  registerExplain(program, streams, setExit);
+  registerInit(program, streams, setExit);
+  registerCheck(program, streams, setExit);
+  registerBaseline(program, streams, setExit);
+  registerHistory(program, streams, setExit);
   for (const command of program.commands) command.exitOverride().option('--debug', 'print stack traces of internal errors');
 
   try {

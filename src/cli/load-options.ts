@@ -36,7 +36,8 @@ export function loadOptions(root: string, flags: OptionFlags): LoadedOptions {
   const absoluteRoot = path.resolve(root);
   const loaded = loadConfig(absoluteRoot, flags.config);
   const fromConfig = toAnalysisOptions(loaded.config);
-  if (fromConfig.tsconfig) fromConfig.tsconfig = path.resolve(absoluteRoot, fromConfig.tsconfig);
+  // The config names its tsconfig from the root; the loader resolves from the current folder.
+  if (fromConfig.tsconfig) fromConfig.tsconfig = path.relative(process.cwd(), path.resolve(absoluteRoot, fromConfig.tsconfig)) || '.';
   const configKernel = { ...DEFAULT_OPTIONS.sharedKernel, ...(fromConfig.sharedKernel ?? {}) };
   const fromFlags: Partial<AnalyzeOptions> = {
     seed: flags.seed,
@@ -51,7 +52,7 @@ export function loadOptions(root: string, flags: OptionFlags): LoadedOptions {
       flags.shared || flags.notShared
         ? { ...configKernel, include: flags.shared ?? configKernel.include, exclude: flags.notShared ?? configKernel.exclude }
         : undefined,
-    tsconfig: flags.tsconfig ? path.resolve(flags.tsconfig) : undefined,
+    tsconfig: flags.tsconfig,
     maxFileSize: flags.maxFileSize,
   };
   const given = Object.fromEntries(Object.entries(fromFlags).filter(([, value]) => value !== undefined));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { EdgeKind } from '../types.js';
+import { DEFAULT_WEIGHTS } from './defaults.js';
 
 const glob = z
   .string()
@@ -14,6 +16,11 @@ const serviceName = z
   .describe('A service name');
 
 const weight = z.number().min(0, 'expected a weight of 0 or more');
+
+/** One optional weight per edge kind, taken from the defaults so that a new kind cannot be forgotten. */
+const WEIGHT_SHAPE = Object.fromEntries(
+  Object.entries(DEFAULT_WEIGHTS).map(([kind, value]) => [kind, weight.optional().describe(`Default ${value}`)]),
+) as Record<EdgeKind, z.ZodOptional<z.ZodNumber>>;
 
 /**
  * `seams.config.json` (or the `seams` key of package.json). Every key is optional; CLI flags
@@ -41,16 +48,7 @@ export const configSchema = z
       .optional()
       .describe('Utility modules set aside so they do not glue services together'),
     weights: z
-      .strictObject({
-        import: weight.optional(),
-        require: weight.optional(),
-        type: weight.optional(),
-        dynamic: weight.optional(),
-        di: weight.optional(),
-        read: weight.optional(),
-        write: weight.optional(),
-        state: weight.optional(),
-      })
+      .strictObject(WEIGHT_SHAPE)
       .optional()
       .describe('Edge weight per kind of dependency'),
     resolution: z.number().positive('expected a resolution above 0').optional().describe('Louvain resolution: higher gives more, smaller services'),
@@ -81,6 +79,15 @@ export const configSchema = z
       .record(z.string().min(1), serviceName)
       .optional()
       .describe('Rename generated service ids: { "generated-id": "team name" }'),
+    gate: z
+      .strictObject({
+        maxModularityDrop: z.number().min(0).optional().describe('Fail when modularity falls by more than this (default 0.02)'),
+        maxEdgeGrowthPercent: z.number().min(0).optional().describe('Fail when cross-service edges grow by more than this percentage (default 5)'),
+        failOnNewSharedTable: z.boolean().optional().describe('Fail when a table becomes shared between services (default true)'),
+        failOn: z.enum(['high', 'medium', 'low', 'info', 'none']).optional().describe('Fail on new findings of this severity or higher (default info)'),
+      })
+      .optional()
+      .describe('When `seams check` fails; its flags override these'),
   })
   .describe('seams configuration. JSON only: seams never runs JavaScript config. Keys starting with // are comments.');
 

@@ -21,7 +21,7 @@ export function stripCommentKeys(value: unknown): unknown {
  * `seams.config.json: pins."src/**": expected a string, got number`.
  */
 export function validateConfig(value: unknown, label: string, keyPrefix: string[] = []): SeamsConfig {
-  const result = configSchema.safeParse(stripCommentKeys(value));
+  const result = configSchema.safeParse(stripCommentKeys(value), { reportInput: true });
   if (result.success) return result.data;
   const [first, ...rest] = result.error.issues;
   const more = rest.length > 0 ? ` (+${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';

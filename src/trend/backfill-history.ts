@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Analysis } from '../types.js';
 import { toErrorMessage } from '../util/errors.js';
@@ -28,6 +29,8 @@ export interface BackfillResult {
   /** Already recorded with this config: skipped, which makes an interrupted backfill resumable. */
   skipped: string[];
   recorded: string[];
+  /** Commits from before the analysed folder existed: nothing to record. */
+  missing: string[];
   failed: { sha: string; message: string }[];
 }
 
@@ -42,8 +45,9 @@ export async function backfillHistory(request: BackfillRequest): Promise<Backfil
   const pending = selected.filter((sha) => !recordedKeys.has(getRecordKey({ sha, configHash: request.configHash })));
   const result: BackfillResult = {
     selected,
-    skipped: selected.filter((sha) => !pending.includes(sha)),
+    skipped: selected.filter((sha) => recordedKeys.has(getRecordKey({ sha, configHash: request.configHash }))),
     recorded: [],
+    missing: [],
     failed: [],
   };
 
@@ -63,9 +67,15 @@ export async function backfillHistory(request: BackfillRequest): Promise<Backfil
         const sha = pending[next++]!;
         if (worktree) await checkoutWorktree(worktree, sha);
         else worktree = await create(sha);
+        const folder = path.join(worktree.directory, location.relative);
+        if (!fs.existsSync(folder)) {
+          result.missing.push(sha);
+          request.onProgress?.({ done: ++done, total: pending.length, sha });
+          continue;
+        }
         linkNodeModules(location.top, worktree, location.relative);
         try {
-          const analysis = await request.analyzeAt(path.join(worktree.directory, location.relative));
+          const analysis = await request.analyzeAt(folder);
           const record = createHistoryRecord(analysis, { sha, date: getCommitDate(location.top, sha) }, request.configHash);
           await saveHistoryRecord(request.storeFile, record);
           result.recorded.push(sha);
@@ -84,6 +94,7 @@ export async function backfillHistory(request: BackfillRequest): Promise<Backfil
   if (failure) throw failure.reason;
   const order = new Map(selected.map((sha, index) => [sha, index]));
   result.recorded.sort((a, b) => order.get(a)! - order.get(b)!);
+  result.missing.sort((a, b) => order.get(a)! - order.get(b)!);
   result.failed.sort((a, b) => order.get(a.sha)! - order.get(b.sha)!);
   return result;
 }

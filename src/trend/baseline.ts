@@ -30,6 +30,9 @@ export interface BaselineUpdate {
   pruned: FindingEntry[];
 }
 
+/** A baseline from a newer seams: never overwrite it with an older format. */
+export class NewerBaselineError extends UsageError {}
+
 export function getBaselinePath(root: string): string {
   return path.join(root, BASELINE_FILE);
 }
@@ -105,7 +108,7 @@ export function readBaseline(root: string): Baseline | null {
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > BASELINE_SCHEMA_VERSION) {
-    throw new UsageError(`${BASELINE_FILE}: written by a newer seams (baseline schemaVersion ${version}); upgrade seams`);
+    throw new NewerBaselineError(`${BASELINE_FILE}: written by a newer seams (baseline schemaVersion ${version}); upgrade seams`);
   }
   const result = baselineSchema.safeParse(value);
   if (!result.success) {

@@ -32,7 +32,8 @@ function toGitError(args: string[], error: unknown): UsageError {
   const detail = String(failure.stderr ?? failure.message ?? '')
     .trim()
     .split('\n')[0];
-  return new UsageError(`git ${args[0]} failed: ${detail || 'unknown error'}`);
+  const command = args.find((arg, index) => !arg.startsWith('-') && args[index - 1] !== '-c') ?? 'command';
+  return new UsageError(`git ${command} failed: ${detail || 'unknown error'}`);
 }
 
 /** Where an analysed folder sits in its git repository. */

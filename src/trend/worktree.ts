@@ -12,6 +12,12 @@ export interface Worktree {
   parent: string;
 }
 
+/**
+ * git runs post-checkout hooks on `worktree add` and `checkout`; with husky those come from the
+ * repository itself, and seams never runs the analysed project's code (CI runs it on pull requests).
+ */
+const NO_HOOKS = ['-c', `core.hooksPath=${os.devNull}`];
+
 /** Worktrees not yet removed, so a CLI signal handler can clean them up on Ctrl-C. */
 const active = new Set<Worktree>();
 
@@ -20,7 +26,7 @@ export async function createWorktree(repo: string, sha: string): Promise<Worktre
   const worktree: Worktree = { repo, directory: path.join(parent, 'checkout'), parent };
   active.add(worktree);
   try {
-    await runGitAsync(repo, ['worktree', 'add', '--detach', '--force', worktree.directory, sha]);
+    await runGitAsync(repo, [...NO_HOOKS, 'worktree', 'add', '--detach', '--force', worktree.directory, sha]);
   } catch (error) {
     await removeWorktree(worktree);
     throw error;
@@ -29,7 +35,7 @@ export async function createWorktree(repo: string, sha: string): Promise<Worktre
 }
 
 export async function checkoutWorktree(worktree: Worktree, sha: string): Promise<void> {
-  await runGitAsync(worktree.directory, ['checkout', '--detach', '--force', '--quiet', sha]);
+  await runGitAsync(worktree.directory, [...NO_HOOKS, 'checkout', '--detach', '--force', '--quiet', sha]);
 }
 
 export async function removeWorktree(worktree: Worktree): Promise<void> {

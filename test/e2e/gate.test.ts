@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/trend/comparison.js';
+import { computeConfigHash } from '../../src/trend/compute-config-hash.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createGitRepo, type GitRepo } from '../trend/helpers/git-repo.js';
 import { BILLING_CALLS_ORDERS, SHIPPING_WRITES_ORDERS, SHOP_FILES } from '../trend/helpers/shop-project.js';
@@ -168,6 +169,34 @@ describe('seams check against a committed baseline', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('reads thresholds from the gate key of seams.config.json, and lets flags override them', async () => {
+    const repo = createShopRepo({
+      'seams.config.json': `${JSON.stringify({ gate: { maxModularityDrop: 0.1, maxEdgeGrowthPercent: 100, failOnNewSharedTable: false, failOn: 'none' } }, null, 2)}\n`,
+    });
+    await writeBaseline(repo);
+    repo.write(SHIPPING_WRITES_ORDERS);
+    repo.commit('Mark orders shipped from the shipping service', '2024-03-02T09:00:00Z');
+
+    const relaxed = await runCheck(repo);
+    expect(relaxed.comparison.thresholds).toEqual({ maxModularityDrop: 0.1, maxEdgeGrowthPercent: 100, failOnNewSharedTable: false, failOn: 'none' });
+    expect(relaxed.exitCode).toBe(0);
+
+    const strict = await runCheck(repo, '--fail-on', 'high');
+    expect(strict.comparison.failures).toEqual([{ kind: 'new-findings', count: 1, failOn: 'high' }]);
+    expect(strict.exitCode).toBe(1);
+  });
+
+  it('notes when the baseline was written with other analysis options', async () => {
+    const repo = createShopRepo();
+    await writeBaseline(repo);
+
+    const { comparison } = await runCheck(repo, '--seeds', '3');
+
+    expect(comparison.notes).toEqual([
+      `seams-baseline.json was written with other analysis options (config ${computeConfigHash({})}, now ${computeConfigHash({ seeds: 3 })}); refresh it with \`seams baseline\``,
+    ]);
+  });
+
   it('appends the Markdown summary to $GITHUB_STEP_SUMMARY', async () => {
     const repo = createShopRepo();
     await writeBaseline(repo);
@@ -198,6 +227,17 @@ describe('seams check --against a revision', () => {
       expect.arrayContaining(['modularity-drop', 'cross-service-edge-growth', 'new-shared-tables']),
     );
     expect(listWorktrees(repo)).toEqual([`worktree ${repo.root}`]);
+  });
+
+  it('runs no git hook of the repository while checking out the other revision', async () => {
+    const repo = createShopRepo();
+    const marker = path.join(outRoot, `hook-ran-${path.basename(repo.root)}`);
+    fs.writeFileSync(path.join(repo.root, '.git/hooks/post-checkout'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+
+    const { exitCode } = await runCheck(repo, '--against', 'HEAD');
+
+    expect(exitCode).toBe(0);
+    expect(fs.existsSync(marker)).toBe(false);
   });
 
   it('prefers a committed baseline and says so', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { checkRenderOptions, DEFAULT_FORMATS, FORMATS, parseFormats, RENDERERS } from '../../report/index.js';
 import { renderJson } from '../../report/render-json.js';
 import { renderTerminal } from '../../report/render-terminal.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
@@ -12,6 +13,8 @@ import { runAnalysis } from '../run-analysis.js';
 interface AnalyzeFlags extends OptionFlags {
   json?: boolean;
   out: string;
+  format: string;
+  detail?: string;
   timings?: boolean;
   workers: boolean;
 }
@@ -24,6 +27,8 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
     .option('--json', 'print the JSON analysis to stdout instead of the summary')
     .option('--config <file>', 'JSON config file (default: seams.config.json at the root, or "seams" in package.json)')
     .option('--out <dir>', 'folder for reports', 'reports')
+    .option('--format <list>', `reports to write, comma-separated: ${FORMATS.join(', ')}`, DEFAULT_FORMATS.join(','))
+    .option('--detail <service>', 'with --format dot or mermaid: draw this service’s files and their border crossings')
     .option('--seed <n>', 'random seed for clustering (same seed, same result)', parseInteger('--seed', 0))
     .option('--seeds <n>', 'clustering runs used for confidence', parseInteger('--seeds', 1, 100))
     .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', parsePositiveNumber('--resolution'))
@@ -39,18 +44,26 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
     .option('--timings', 'add per-stage time and memory to the output')
     .option('--no-workers', 'read files on one thread')
     .action(async (root: string, flags: AnalyzeFlags) => {
+      const formats = parseFormats(flags.format);
       const { request, warnings } = loadOptions(root, flags);
       for (const warning of warnings) streams.stderr.write(`seams: ${warning}\n`);
       const printer = createProgressPrinter(streams);
       const analysis = await runAnalysis({ ...request, timings: flags.timings, workers: flags.workers }, printer.listener);
       printer.clear();
+      checkRenderOptions(analysis, formats, { detail: flags.detail });
       const json = renderJson(analysis);
       const outDirectory = path.resolve(flags.out);
-      writeFileAtomic(path.join(outDirectory, 'seams.json'), json);
+      const written: string[] = [];
+      for (const format of formats) {
+        const renderer = RENDERERS[format]!;
+        const file = path.join(outDirectory, renderer.file);
+        writeFileAtomic(file, format === 'json' ? json : renderer.render(analysis, { detail: flags.detail }));
+        written.push(path.relative(process.cwd(), file) || renderer.file);
+      }
       if (flags.json) streams.stdout.write(json);
       else {
         streams.stdout.write(renderTerminal(analysis, { color: isInteractive(streams.stdout) }));
-        streams.stdout.write(`\nReport: ${path.relative(process.cwd(), path.join(outDirectory, 'seams.json')) || 'seams.json'}\n`);
+        streams.stdout.write(`\n${written.length === 1 ? 'Report' : 'Reports'}: ${written.join(', ')}\n`);
       }
       setExit(EXIT.ok);
     });
