@@ -65,6 +65,13 @@ export function applyConstraints(
   return { communities: result, pinnedNames, pinnedFiles };
 }
 
+/** Whether a pin or a group names the file: such a file belongs to a service, never to the shared kernel. */
+export function createConstraintMatcher(constraints: Constraints): (file: string) => boolean {
+  const globs = [...Object.keys(constraints.pins), ...constraints.groups.flat()];
+  if (globs.length === 0) return () => false;
+  return picomatch(globs, { dot: true });
+}
+
 /**
  * Final service names: pinned communities take their pin's name (a generated name that clashes
  * with one gets a numeric suffix), then `serviceNames` renames generated ids.

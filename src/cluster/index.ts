@@ -5,6 +5,7 @@ import { applyConstraints, applyServiceNames, createConstraintMatcher } from './
 import { attachByFolder } from './attach-by-folder.js';
 import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-graph.js';
 import { computeConfidence } from './compute-confidence.js';
+import { computePartitionModularity } from './compute-partition-modularity.js';
 import { findSpanningFiles } from './find-spanning-files.js';
 import type { CandidateService, Decomposition, ServiceAssignment } from './decomposition.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
@@ -132,8 +133,9 @@ function withIsolatedReleased(graph: ClusteringGraph, communities: Map<string, n
 }
 
 /**
- * Scans resolutions for the one whose decomposition has closest to the asked number of services,
- * and keeps the curve (resolution → services, modularity) so the user sees the trade-off.
+ * Scans resolutions for the one whose decomposition has closest to the asked number of services
+ * (ties: the higher modularity), and keeps the curve (resolution → services, modularity at
+ * resolution 1, so the points compare) so the user sees the trade-off.
  */
 function findResolution(
   graph: ClusteringGraph,
@@ -150,10 +152,11 @@ function findResolution(
     const count = new Set(
       [...merged.entries()].filter(([node, c]) => c >= 0 && graph.getNodeAttribute(node, 'type') === 'file').map(([, c]) => c),
     ).size;
-    curve.push({ resolution: round(resolution, 2), services: count, modularity: round(run.modularity) });
+    const modularity = computePartitionModularity(graph, merged);
+    curve.push({ resolution: round(resolution, 2), services: count, modularity: round(modularity) });
     const distance = Math.abs(count - target);
-    if (distance < best.distance || (distance === best.distance && run.modularity > best.modularity)) {
-      best = { resolution: round(resolution, 2), distance, modularity: run.modularity };
+    if (distance < best.distance || (distance === best.distance && modularity > best.modularity + 1e-12)) {
+      best = { resolution: round(resolution, 2), distance, modularity };
     }
   }
   return { resolution: best.resolution, curve };

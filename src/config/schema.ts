@@ -5,7 +5,7 @@ import { DEFAULT_WEIGHTS } from './defaults.js';
 const glob = z
   .string()
   .min(1, 'expected a non-empty glob')
-  .refine((value) => !value.startsWith('/'), 'globs are relative to the analysed root; remove the leading /')
+  .regex(/^[^/]/, 'globs are relative to the analysed root; remove the leading /')
   .describe('A picomatch glob, relative to the analysed root, with forward slashes');
 
 const globs = z.array(glob);

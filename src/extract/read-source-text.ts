@@ -12,6 +12,9 @@ export function readSourceText(absolute: string): SourceText {
   } catch (error) {
     return { ok: false, code: 'unreadable-file', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, code: 'not-utf8', message: 'skipped: file is UTF-16 (byte-order mark); seams reads UTF-8' };
+  }
   if (bytes.subarray(0, 8192).includes(0)) {
     return { ok: false, code: 'binary-file', message: 'skipped: binary content (NUL bytes) in a source file' };
   }

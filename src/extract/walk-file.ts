@@ -33,6 +33,37 @@ export function walkFile(
   resolve: Resolver,
   visitorFactories: VisitorFactory[],
 ): FileFacts {
+  try {
+    return walkOneFile(workspace, fileIndex, resolve, visitorFactories);
+  } catch (error) {
+    // A failure on one file (nesting deeper than the thread's stack, a visitor bug) must not
+    // stop the analysis of the others; its partial facts are dropped, not half-trusted.
+    const file = workspace.files[fileIndex]!;
+    const facts = createFileFacts(file.path);
+    facts.diagnostics.push({
+      code: 'file-not-analysed',
+      severity: 'error',
+      file: file.path,
+      message: `could not analyse file: ${describeFailure(error)}`,
+    });
+    return facts;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'code nested too deeply for the stack (run the CLI, whose analysis thread has a 512 MB stack)';
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.replace(/\s+/g, ' ');
+}
+
+function walkOneFile(
+  workspace: Workspace,
+  fileIndex: number,
+  resolve: Resolver,
+  visitorFactories: VisitorFactory[],
+): FileFacts {
   const file = workspace.files[fileIndex]!;
   const facts = createFileFacts(file.path);
   const source = readSourceText(file.absolute);

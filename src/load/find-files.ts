@@ -36,7 +36,9 @@ interface GitignoreScope {
 /**
  * Lists the source files under the root: skips dependency and build folders, .d.ts files,
  * gitignored paths and (by default) tests. Symbolic links are followed only while they stay
- * inside the root, and each real directory is entered once, so link loops end.
+ * inside the root, and each real directory is entered once, so link loops end. Linked folders
+ * are entered after the whole real tree, so a folder reachable under two names is listed under
+ * its real one, the name that imports use.
  */
 export function findFiles(options: FindFilesOptions): FoundFiles {
   const root = options.root;
@@ -49,8 +51,9 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   const visitedDirectories = new Set<string>();
 
   const pending: { directory: string; scopes: GitignoreScope[] }[] = [{ directory: root, scopes: [] }];
-  while (pending.length > 0) {
-    const { directory, scopes: parentScopes } = pending.pop()!;
+  const linkedPending: typeof pending = [];
+  while (pending.length > 0 || linkedPending.length > 0) {
+    const { directory, scopes: parentScopes } = pending.length > 0 ? pending.pop()! : linkedPending.shift()!;
     let realDirectory: string;
     try {
       realDirectory = fs.realpathSync(directory);
@@ -97,7 +100,7 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       if (isIgnored(scopes, absolute, isDirectory)) continue;
       if (isDirectory) {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        pending.push({ directory: absolute, scopes });
+        (entry.isSymbolicLink() ? linkedPending : pending).push({ directory: absolute, scopes });
         continue;
       }
       if (!isFile) continue;
@@ -156,7 +159,7 @@ function readGitignore(directory: string, parentScopes: GitignoreScope[]): Gitig
 function isIgnored(scopes: GitignoreScope[], absolute: string, isDirectory: boolean): boolean {
   for (const scope of scopes) {
     const relative = toPosix(path.relative(scope.base, absolute));
-    if (relative === '' || relative.startsWith('..')) continue;
+    if (relative === '' || relative === '..' || relative.startsWith('../')) continue;
     if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
   }
   return false;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { Diagnostic } from '../types.js';
-import { toRelative } from '../util/paths.js';
+import { isInside, toRelative } from '../util/paths.js';
 
 export interface PathAlias {
   /** The pattern as written, e.g. `@app/*`; at most one `*`. */
@@ -63,7 +63,7 @@ export function readTsconfig(file: string, root: string, diagnostics: Diagnostic
       code: 'tsconfig',
       severity: 'warning',
       file: toRelative(root, file),
-      message: `cannot read tsconfig: ${(error as Error).message}`,
+      message: `cannot read tsconfig: ${toRelativePaths(root, String((error as Error).message).replace(/\s+/g, ' '))}`,
     });
     return empty;
   }
@@ -72,9 +72,19 @@ export function readTsconfig(file: string, root: string, diagnostics: Diagnostic
   }
   const options = parsed.options;
   const baseUrl = typeof options.baseUrl === 'string' ? options.baseUrl : null;
-  const pathsBase =
-    (options as { pathsBasePath?: string }).pathsBasePath ?? baseUrl ?? directory;
+  // `paths` are relative to baseUrl when it is set, else to the config that declares them.
+  const pathsBase = baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? directory;
   const aliases = toAliases(options.paths ?? {}, pathsBase);
+  for (const alias of aliases) {
+    const outside = alias.targets.filter((target) => !isInside(root, target));
+    if (outside.length === 0) continue;
+    diagnostics.push({
+      code: 'alias-outside-root',
+      severity: 'info',
+      file: toRelative(root, file),
+      message: `paths alias '${alias.pattern}' points outside the analysed root (${outside.map((target) => toRelative(root, target)).join(', ')}); imports through it are not analysed`,
+    });
+  }
   const raw = read.config as { files?: unknown; include?: unknown; references?: unknown };
   const references = (parsed.projectReferences ?? []).map((reference) =>
     reference.path.endsWith('.json') ? reference.path : path.join(reference.path, 'tsconfig.json'),
@@ -120,6 +130,11 @@ function toConfigDiagnostic(root: string, file: string, error: ts.Diagnostic): D
     code: 'tsconfig',
     severity: 'warning',
     file: toRelative(root, error.file?.fileName ?? file),
-    message: ts.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\s+/g, ' '),
+    message: toRelativePaths(root, ts.flattenDiagnosticMessageText(error.messageText, ' ').replace(/\s+/g, ' ')),
   };
+}
+
+/** TypeScript names files by absolute path; seams' output names them relative to the root. */
+function toRelativePaths(root: string, text: string): string {
+  return text.replace(/(^|[\s'"(])((?:\/|[A-Za-z]:\/)[^\s'"()]*)/g, (_, before: string, absolute: string) => `${before}${toRelative(root, absolute) || '.'}`);
 }

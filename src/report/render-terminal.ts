@@ -66,6 +66,17 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
       lines.push(`  ${t(table.name).slice(0, nameWidth).padEnd(nameWidth)}  ${cells.join(' ')}`);
     }
   }
+  if (analysis.curve && analysis.curve.length > 0) {
+    lines.push('');
+    lines.push(bold(`Services vs modularity`) + dim(`  resolution ${analysis.options.resolution} chosen for about ${analysis.options.targetServices} services`));
+    lines.push(dim('  resolution  services  modularity'));
+    // One row per change in the number of services: 40 resolutions would bury the summary.
+    const changes = analysis.curve.filter((point, index, all) => index === 0 || all[index - 1]!.services !== point.services || point.resolution === analysis.options.resolution);
+    for (const point of changes) {
+      const mark = point.resolution === analysis.options.resolution ? ' ←' : '';
+      lines.push(`  ${point.resolution.toFixed(2).padStart(10)}  ${String(point.services).padStart(8)}  ${point.modularity.toFixed(3).padStart(10)}${mark}`);
+    }
+  }
   const { high, medium, low, info } = summary.findings;
   lines.push('');
   lines.push(bold('Findings') + `  ${high} high, ${medium} medium, ${low} low, ${info} info`);

@@ -10,9 +10,10 @@ export function toRelative(root: string, absolute: string): string {
   return toPosix(path.relative(root, absolute));
 }
 
+/** Whether `absolute` is `root` or below it; a name that merely starts with `..` (`..legacy/`) is inside. */
 export function isInside(root: string, absolute: string): boolean {
   const relative = path.relative(root, absolute);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 export function getDirectory(posixPath: string): string {

@@ -1,6 +1,50 @@
-import type { FileVisitor } from '../visitor.js';
+import type { FileVisitor, VisitContext } from '../visitor.js';
+import { collectConstants } from './collect-constants.js';
+import { isLifecycleTopic, visitEvents } from './visit-events.js';
+import { createModuleStateVisitor } from './visit-module-state.js';
+import { visitQueues } from './visit-queues.js';
+import { visitTimers } from './visit-timers.js';
+import type { PendingFact } from './pending-fact.js';
 
-/** Shared mutable state, in-process events, queues and timers. */
+/**
+ * Shared mutable state, in-process events, queues and timers: what stops working, or starts
+ * running twice, when code that shares one process today runs as separate services.
+ */
 export function createStateVisitor(): FileVisitor {
-  return { visit() {} };
+  const moduleState = createModuleStateVisitor();
+  const pending: PendingFact[] = [];
+  const constants = new Map<string, string>();
+  const queuesByBinding = new Map<string, PendingFact['name']>();
+  return {
+    visit(node, context) {
+      moduleState.visit(node, context);
+      collectConstants(node, constants);
+      visitEvents(node, context, pending);
+      visitQueues(node, context, pending, queuesByBinding);
+      visitTimers(node, context, pending);
+    },
+    finish(context) {
+      moduleState.finish?.(context);
+      for (const fact of pending) {
+        const name = resolveName(fact, constants, context);
+        if (name === null) continue;
+        if ((fact.kind === 'event-publish' || fact.kind === 'event-subscribe') && isLifecycleTopic(name)) continue;
+        context.facts.state.push({ kind: fact.kind, name, line: fact.line, detail: fact.detail });
+      }
+    },
+  };
+}
+
+/**
+ * A literal is final; a reference resolves to the file's string constant when there is one,
+ * and otherwise keeps its dotted name when it names something shared (an import, a class, an
+ * UPPER_CASE constant). A lower-case local (`emit(topic)` inside a wrapper) is no topic at all.
+ */
+function resolveName(fact: PendingFact, constants: Map<string, string>, context: VisitContext): string | null {
+  if (fact.name.literal) return fact.name.text;
+  const value = constants.get(fact.name.text);
+  if (value !== undefined) return value;
+  const root = fact.name.text.split('.')[0]!;
+  if (/^[A-Z]/.test(root)) return fact.name.text;
+  return context.facts.bindings.some((binding) => binding.local === root) ? fact.name.text : null;
 }

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import { isChainTop } from '../call-chain.js';
 import { createEmitter } from './emitter.js';
+import { toRepositoryMember } from './repository-dialect.js';
 import type { OrmEnv, OrmSemantics } from './orm-env.js';
 import { createScope, findThisOwner, getDeclarationScope } from './scope.js';
 import { toSymbolTarget, type Value } from './values.js';
@@ -103,6 +104,7 @@ function bindResult(call: ts.CallExpression, value: Value, env: OrmEnv): void {
     // for its entity wherever it is imported.
     if (ts.isSourceFile(scope) && (value.kind === 'repository' || value.kind === 'model') && !value.entity.speculative) {
       env.context.facts.aliases.push({ symbol: parent.name.text, target: value.entity.ref });
+      env.context.facts.aliases.push({ symbol: toRepositoryMember(parent.name.text), target: value.entity.ref });
     }
     return;
   }

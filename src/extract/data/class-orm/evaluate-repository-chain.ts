@@ -6,7 +6,7 @@ import { toTransactionId } from './emitter.js';
 import type { OrmEnv } from './orm-env.js';
 import { emitRelationReads, getRelationPaths } from './relation-reads.js';
 import { toJunctionMember } from './relations.js';
-import { classifyMethod, type RepositoryDialect } from './repository-dialect.js';
+import { classifyMethod, isBuiltInMethod, isRelevantChain, type RepositoryDialect, toRepositoryMember } from './repository-dialect.js';
 import { evaluateRoot } from './evaluate-root.js';
 import { getLinkNameNode, isClassLikeName } from './syntax.js';
 import { type BuilderState, type EntityTarget, toSymbolTarget, type Value } from './values.js';
@@ -27,6 +27,7 @@ interface Run {
  */
 export function evaluateRepositoryChain(dialect: RepositoryDialect, top: ts.CallExpression, env: OrmEnv, emitting: boolean): Value | null {
   const chain = getCallChain(top);
+  if (!isRelevantChain(dialect, chain.links.map((link) => link.name))) return null;
   const run: Run = { dialect, env, emitting, localRoot: ts.isIdentifier(chain.root) };
   let value: Value | null = chain.rootCalled ? { kind: 'unknown', name: '', imported: false } : evaluateRoot(chain.root, env);
   for (const link of chain.links) {
@@ -83,9 +84,18 @@ function stepRepository(value: Extract<Value, { kind: 'repository' }>, link: Cha
   const access = classifyMethod(dialect, link.name);
   if (access) {
     const queryId = emitRelations(value.entity, link.args, link, run);
-    emit(run, value.entity, access, link, { queryId, transactionId });
+    emit(run, toMethodTarget(value.entity, link.name, run), access, link, { queryId, transactionId });
   }
   return dialect.returnsInstance.has(link.name) ? { kind: 'instance', entity: value.entity } : null;
+}
+
+/**
+ * A method of our own (`findByEmail`) on a class we only guess is a repository: only a custom
+ * repository answers it, not an entity whose domain method happens to be called `updateStatus`.
+ */
+function toMethodTarget(entity: EntityTarget, method: string, run: Run): EntityTarget {
+  if (!entity.speculative || entity.ref.kind !== 'symbol' || isBuiltInMethod(run.dialect, method)) return entity;
+  return { ref: { kind: 'symbol', name: toRepositoryMember(entity.ref.name) }, speculative: true };
 }
 
 function stepManager(value: { transactionId?: string }, link: ChainLink, run: Run, certain: boolean): Value | null {
@@ -267,7 +277,7 @@ function toJoinTarget(
   if (path === null) return argument ? toEntityTarget(argument, run, true) : null;
   const dot = path.indexOf('.');
   const owner = dot < 0 ? (run.dialect.bareJoinIsRelation ? state.main : null) : (state.aliases.get(path.slice(0, dot)) ?? null);
-  if (dot < 0 && !owner) return run.dialect.bareJoinIsRelation ? null : { ref: { kind: 'table', name: path }, speculative: false };
+  if (dot < 0 && !owner) return run.dialect.bareJoinIsRelation ? null : toNamedTarget(path, run);
   if (owner?.ref.kind !== 'symbol') return null;
   const property = path.slice(dot + 1);
   if (run.emitting) {
@@ -277,12 +287,20 @@ function toJoinTarget(
   return { ref: { kind: 'symbol', name: `${owner.ref.name}.${property}` }, speculative: owner.speculative };
 }
 
-/** `.from(Order, 'o')` names an entity; `.from('orders', 'o')` a table. */
+/** `.from(Order, 'o')` names an entity; `.from('orders', 'o')` an entity name, else a table. */
 function toFromTarget(argument: ts.Expression | undefined, run: Run): EntityTarget | null {
-  const table = getStringValue(argument);
-  if (table !== null) return { ref: { kind: 'table', name: table }, speculative: false };
+  const name = getStringValue(argument);
+  if (name !== null) return toNamedTarget(name, run);
   if (!argument || ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) return null;
   return toEntityTarget(argument, run, true);
+}
+
+/** A string in `from()` or a join: the entity of that name if there is one (as TypeORM looks it up first), else the table. */
+function toNamedTarget(name: string, run: Run): EntityTarget {
+  return {
+    ref: { kind: 'either', refs: [{ kind: 'model', orm: run.dialect.orm, name }, { kind: 'table', name }] },
+    speculative: false,
+  };
 }
 
 /**

@@ -48,6 +48,46 @@ export interface RepositoryDialect {
 const READ_PREFIX = /^(find|count|exists?)[A-Z0-9_]/;
 const WRITE_PREFIX = /^(save|insert|update|upsert|delete|remove|softDelete|softRemove|restore|increment|decrement)[A-Z0-9_]/;
 
+/** Builder and repository methods that matter besides the dialect's own sets. */
+const ALWAYS_RELEVANT = ['from', 'into', 'update', 'relation', 'add', 'remove', 'addAndRemove', 'set', 'loadMany', 'loadOne', 'extend', 'subQuery', 'where', 'andWhere', 'orWhere'];
+const relevantNames = new WeakMap<RepositoryDialect, ReadonlySet<string>>();
+
+/**
+ * Whether a chain has any link that can read, write, or yield something that later does:
+ * most calls of a file (`this.logger.log()`, `items.map()`) have none, and are not evaluated.
+ */
+export function isRelevantChain(dialect: RepositoryDialect, names: readonly string[]): boolean {
+  let relevant = relevantNames.get(dialect);
+  if (!relevant) {
+    relevant = new Set([
+      ...dialect.reads,
+      ...dialect.writes,
+      ...dialect.returnsInstance,
+      ...dialect.instanceWrites,
+      ...dialect.instanceReads,
+      ...dialect.getRepository,
+      ...dialect.managerFactories,
+      ...dialect.createBuilder,
+      ...dialect.builderWrites,
+      ...dialect.joins,
+      ...dialect.beginTransaction,
+      ...dialect.transactionCallbacks,
+      ...ALWAYS_RELEVANT,
+    ]);
+    relevantNames.set(dialect, relevant);
+  }
+  return names.some((name) => relevant.has(name) || READ_PREFIX.test(name) || WRITE_PREFIX.test(name));
+}
+
+/** The member a custom repository declares for its entity, so that only repositories answer custom methods. */
+export function toRepositoryMember(symbol: string): string {
+  return `${symbol}.#repository`;
+}
+
+export function isBuiltInMethod(dialect: RepositoryDialect, name: string): boolean {
+  return dialect.reads.has(name) || dialect.writes.has(name);
+}
+
 export function classifyMethod(dialect: RepositoryDialect, name: string): 'read' | 'write' | null {
   if (dialect.reads.has(name)) return 'read';
   if (dialect.writes.has(name)) return 'write';

@@ -15,6 +15,7 @@ import {
   MODEL_READ_WRITES,
   MODEL_READS,
   MODEL_WRITES,
+  RELEVANT,
   RETURNS_INSTANCE,
   RETURNS_MODEL,
 } from './methods.js';
@@ -31,7 +32,7 @@ interface Run {
  */
 export function evaluateSequelizeChain(top: ts.CallExpression, env: OrmEnv, emitting: boolean): Value | null {
   const chain = getCallChain(top);
-  if (chain.rootCalled) return null;
+  if (chain.rootCalled || !chain.links.some((link) => RELEVANT.has(link.name))) return null;
   const run: Run = { env, emitting };
   let value = evaluateRoot(chain.root, env);
   for (const link of chain.links) {

@@ -31,3 +31,15 @@ export const RETURNS_MODEL: ReadonlySet<string> = new Set(['scope', 'unscoped', 
 
 export const INSTANCE_WRITES: ReadonlySet<string> = new Set(['save', 'destroy', 'update', 'increment', 'decrement', 'restore']);
 export const INSTANCE_READS: ReadonlySet<string> = new Set(['reload']);
+
+/** Every name a Sequelize chain must contain to be worth evaluating. */
+export const RELEVANT: ReadonlySet<string> = new Set([
+  ...MODEL_READS,
+  ...MODEL_WRITES,
+  ...MODEL_READ_WRITES,
+  ...RETURNS_INSTANCE,
+  ...INSTANCE_WRITES,
+  ...INSTANCE_READS,
+  'transaction',
+  'getRepository',
+]);

@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 import type { FileFacts, TableRef } from '../../file-facts.js';
 import { getDecoratorArguments, getObjectProperty, getStringValue } from '../../syntax.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';
+import { toRepositoryMember } from '../class-orm/repository-dialect.js';
 import { getRelations, getRelationTargetName, toJunctionMember } from '../class-orm/relations.js';
 import { findDecorator, getClassName, getExtendedClass, getReferencedClass, getTypeName, isDefaultExport } from '../class-orm/syntax.js';
 import { toSymbolTarget } from '../class-orm/values.js';
@@ -40,6 +41,7 @@ export function visitEntityClass(node: ts.ClassLikeDeclaration, env: OrmEnv): vo
   const repositoryOf = getRepositoryEntity(node, parent);
   if (repositoryOf) {
     facts.aliases.push({ symbol: name, target: { kind: 'symbol', name: repositoryOf } });
+    facts.aliases.push({ symbol: toRepositoryMember(name), target: { kind: 'symbol', name: repositoryOf } });
     env.scope.setMember(node, '#self', { kind: 'repository', entity: toSymbolTarget(repositoryOf, false) });
   }
   recordRelations(node, name, table, facts, env);

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../../types.js';
 import { compareStrings, round } from '../../../util/sort.js';
 import type { Disc, GraphLayout } from '../report-data.js';
-import { getDiscRadius, layoutFilesInDisc } from './layout-files-in-disc.js';
+import { getDiscRadius, getIterations, layoutFilesInDisc } from './layout-files-in-disc.js';
 import { removeOverlaps } from './remove-overlaps.js';
 import { runForceLayout } from './run-force-layout.js';
 
@@ -29,7 +29,9 @@ export function computeGraphLayout(analysis: Analysis): GraphLayout {
   const order = analysis.files.map((_, index) => index).sort((a, b) => compareStrings(analysis.files[a]!.path, analysis.files[b]!.path));
   for (const index of order) members[groupOf[index]!]!.push(index);
   const localIndex = new Int32Array(analysis.files.length);
-  for (const list of members) list.forEach((file, local) => localIndex.set([local], file));
+  for (const list of members) {
+    for (let local = 0; local < list.length; local++) localIndex[list[local]!] = local;
+  }
 
   const innerEdges: { edges: number[]; weights: number[] }[] = members.map(() => ({ edges: [], weights: [] }));
   const between = new Map<number, number>();
@@ -48,7 +50,8 @@ export function computeGraphLayout(analysis: Analysis): GraphLayout {
     }
   }
 
-  const local = members.map((list, group) => layoutFilesInDisc(list.length, innerEdges[group]!.edges, innerEdges[group]!.weights));
+  const iterations = getIterations(analysis.files.length);
+  const local = members.map((list, group) => layoutFilesInDisc(list.length, innerEdges[group]!.edges, innerEdges[group]!.weights, iterations));
   const tableNodes = pickTableNodes(analysis);
   const centres = layoutGroups(
     analysis,
@@ -168,8 +171,9 @@ function layoutGroups(analysis: Analysis, sizes: number[], between: Map<number, 
     weights: Float64Array.from(activeWeights),
     k: Math.max(2, meanRadius),
     iterations: active.length > 300 ? 60 : 200,
-    gravity: 0.02,
+    gravity: 0.1,
   });
+  pullInIsolated(ax, ay, ar, activeEdges);
   removeOverlaps(ax, ay, ar, Math.max(1, meanRadius * 0.15));
   active.forEach((node, i) => {
     x[node] = ax[i]!;
@@ -179,4 +183,33 @@ function layoutGroups(analysis: Analysis, sizes: number[], between: Map<number, 
   const tables = new Map<number, [number, number]>();
   tableNodes.forEach((tableIndex, t) => tables.set(tableIndex, [x[groupCount + t]!, y[groupCount + t]!]));
   return { groups: sizes.map((_, group) => [x[group]!, y[group]!, radius[group]!]), tables };
+}
+
+/**
+ * Repulsion drives a node without edges far from the rest; bring each one back to just outside
+ * the connected nodes' extent, in the same direction, so the picture stays compact.
+ */
+function pullInIsolated(x: Float64Array, y: Float64Array, radius: Float64Array, edges: number[]): void {
+  const connected = new Set(edges);
+  if (connected.size === 0) return;
+  let cx = 0;
+  let cy = 0;
+  for (const node of connected) {
+    cx += x[node]!;
+    cy += y[node]!;
+  }
+  cx /= connected.size;
+  cy /= connected.size;
+  let reach = 0;
+  for (const node of connected) reach = Math.max(reach, Math.hypot(x[node]! - cx, y[node]! - cy) + radius[node]!);
+  for (let node = 0; node < x.length; node++) {
+    if (connected.has(node)) continue;
+    const dx = x[node]! - cx;
+    const dy = y[node]! - cy;
+    const distance = Math.hypot(dx, dy);
+    const wanted = reach + radius[node]!;
+    if (distance <= wanted) continue;
+    x[node] = cx + (dx / distance) * wanted;
+    y[node] = cy + (dy / distance) * wanted;
+  }
 }

@@ -1,3 +1,5 @@
+import { addBarnesHutRepulsion } from './add-barnes-hut-repulsion.js';
+
 /**
  * Force-directed placement after Fruchterman & Reingold, "Graph drawing by force-directed
  * placement", Software: Practice and Experience 21(11), 1991:
@@ -8,10 +10,11 @@
  *
  * where k is the ideal distance and d the gap between two nodes' borders (their centre distance
  * less both radii). Each iteration moves a node along its net force by at most the temperature,
- * which cools linearly to zero. Without radii and above GRID_THRESHOLD nodes, repulsion only acts
- * within 2k and neighbours are found through a grid of 2k cells (the paper's grid variant), so an
- * iteration costs O(n) rather than O(n²). No randomness: the caller supplies starting positions,
- * and the same input gives the same output.
+ * which cools linearly to zero. Without radii and above TREE_THRESHOLD nodes, repulsion goes
+ * through a Barnes–Hut quadtree (add-barnes-hut-repulsion.ts), O(n log n) rather than O(n²) per
+ * iteration. (The paper's grid variant, repulsion only within 2k, lets a large graph collapse:
+ * inside a dense region the local pushes cancel and nothing holds the whole apart.) No randomness:
+ * the caller supplies starting positions, and the same input gives the same output.
  */
 
 export interface ForceLayoutInput {
@@ -29,7 +32,7 @@ export interface ForceLayoutInput {
   gravity: number;
 }
 
-const GRID_THRESHOLD = 300;
+const TREE_THRESHOLD = 200;
 
 /** Moves the nodes in place. */
 export function runForceLayout(input: ForceLayoutInput): void {
@@ -40,11 +43,11 @@ export function runForceLayout(input: ForceLayoutInput): void {
   const dy = new Float64Array(n);
   const span = Math.max(getSpan(x), getSpan(y), k);
   const startTemperature = span / 10;
-  const useGrid = !radius && n > GRID_THRESHOLD;
+  const useTree = !radius && n > TREE_THRESHOLD;
   for (let iteration = 0; iteration < iterations; iteration++) {
     dx.fill(0);
     dy.fill(0);
-    if (useGrid) addGridRepulsion(x, y, k, dx, dy);
+    if (useTree) addBarnesHutRepulsion(x, y, k, dx, dy);
     else addAllPairsRepulsion(x, y, radius, k, dx, dy);
     for (let e = 0; e < weights.length; e++) {
       const a = edges[2 * e]!;
@@ -52,7 +55,7 @@ export function runForceLayout(input: ForceLayoutInput): void {
       if (a === b) continue;
       const ex = x[a]! - x[b]!;
       const ey = y[a]! - y[b]!;
-      const distance = Math.hypot(ex, ey) || 1e-9;
+      const distance = Math.sqrt(ex * ex + ey * ey) || 1e-9;
       const gap = Math.max(distance - (radius ? radius[a]! + radius[b]! : 0), 0);
       const force = (weights[e]! * gap * gap) / k / distance;
       dx[a]! -= ex * force;
@@ -64,7 +67,7 @@ export function runForceLayout(input: ForceLayoutInput): void {
     for (let i = 0; i < n; i++) {
       const fx = dx[i]! - gravity * x[i]!;
       const fy = dy[i]! - gravity * y[i]!;
-      const length = Math.hypot(fx, fy);
+      const length = Math.sqrt(fx * fx + fy * fy);
       if (length < 1e-12) continue;
       const step = Math.min(length, temperature) / length;
       x[i]! += fx * step;
@@ -86,7 +89,7 @@ function addAllPairsRepulsion(
     for (let j = i + 1; j < x.length; j++) {
       let ex = x[i]! - x[j]!;
       let ey = y[i]! - y[j]!;
-      let distance = Math.hypot(ex, ey);
+      let distance = Math.sqrt(ex * ex + ey * ey);
       if (distance < 1e-9) [ex, ey, distance] = separateCoincident(i, j);
       const gap = Math.max(distance - (radius ? radius[i]! + radius[j]! : 0), k * 0.05);
       const force = k2 / gap / distance;
@@ -94,40 +97,6 @@ function addAllPairsRepulsion(
       dy[i]! += ey * force;
       dx[j]! -= ex * force;
       dy[j]! -= ey * force;
-    }
-  }
-}
-
-function addGridRepulsion(x: Float64Array, y: Float64Array, k: number, dx: Float64Array, dy: Float64Array): void {
-  const cell = 2 * k;
-  const cells = new Map<number, number[]>();
-  const keyOf = (column: number, row: number) => column * 1_048_576 + row;
-  for (let i = 0; i < x.length; i++) {
-    const key = keyOf(Math.floor(x[i]! / cell), Math.floor(y[i]! / cell));
-    const members = cells.get(key);
-    if (members) members.push(i);
-    else cells.set(key, [i]);
-  }
-  const k2 = k * k;
-  for (let i = 0; i < x.length; i++) {
-    const column = Math.floor(x[i]! / cell);
-    const row = Math.floor(y[i]! / cell);
-    for (let c = column - 1; c <= column + 1; c++) {
-      for (let r = row - 1; r <= row + 1; r++) {
-        const members = cells.get(keyOf(c, r));
-        if (!members) continue;
-        for (const j of members) {
-          if (j === i) continue;
-          let ex = x[i]! - x[j]!;
-          let ey = y[i]! - y[j]!;
-          let distance = Math.hypot(ex, ey);
-          if (distance > cell) continue;
-          if (distance < 1e-9) [ex, ey, distance] = separateCoincident(i, j);
-          const force = k2 / distance / distance;
-          dx[i]! += ex * force;
-          dy[i]! += ey * force;
-        }
-      }
     }
   }
 }

@@ -1,0 +1,138 @@
+import { ts } from 'ts-morph';
+import type { FileVisitor } from '../visitor.js';
+import { skipOuterExpressions } from './get-name.js';
+
+/** Collections that are mutable state when created empty or changed in the file. */
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
+/** Cache classes: state by definition. */
+const CACHES = new Set(['LRUCache', 'LRU', 'QuickLRU', 'TTLCache', 'NodeCache', 'Keyv']);
+/** Methods that change a collection or an array in place. */
+const MUTATORS = new Set(['set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill']);
+
+interface Candidate {
+  name: string;
+  line: number;
+  what: string;
+  exported: boolean;
+  /** Recorded whatever the file does with it (an empty collection, a cache). */
+  always: boolean;
+  /** Counts only if reassigned (`let`/`var`) or only if changed in place (a `const` literal or collection). */
+  needs: 'reassigned' | 'mutated';
+}
+
+/**
+ * Module-level mutable state: `let`/`var` bindings the file reassigns, `Map`/`Set`/cache objects
+ * and object/array literals that are created empty or changed in place, and static collection
+ * fields of top-level classes. After a split each service gets its own copy of such state, so
+ * what one service writes the others no longer see. Constants (`const ROLES = ['admin']`, a
+ * lookup `new Set([...])` never changed) are left out.
+ */
+export function createModuleStateVisitor(): FileVisitor {
+  const candidates: Candidate[] = [];
+  const reassigned = new Set<string>();
+  const mutated = new Set<string>();
+  return {
+    visit(node, context) {
+      if (ts.isVariableStatement(node) && ts.isSourceFile(node.parent)) {
+        const flags = node.declarationList.flags;
+        const keyword = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : flags & ts.NodeFlags.Using ? null : 'var';
+        if (!keyword) return;
+        const exported = !!node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+        for (const declaration of node.declarationList.declarations) {
+          if (!ts.isIdentifier(declaration.name)) continue;
+          const candidate = toCandidate(keyword, declaration.initializer);
+          if (candidate) candidates.push({ name: declaration.name.text, line: context.lineOf(declaration), exported, ...candidate });
+        }
+        return;
+      }
+      if (ts.isPropertyDeclaration(node) && isStatic(node) && ts.isClassDeclaration(node.parent) && ts.isSourceFile(node.parent.parent)) {
+        const className = node.parent.name?.text;
+        const propertyName = ts.isIdentifier(node.name) ? node.name.text : null;
+        const candidate = toCandidate('const', node.initializer);
+        if (className && propertyName && candidate?.always) {
+          const exported = !!node.parent.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+          candidates.push({ name: `${className}.${propertyName}`, line: context.lineOf(node), exported, ...candidate });
+        }
+        return;
+      }
+      recordChange(node, reassigned, mutated);
+    },
+    finish(context) {
+      const exports = new Set(context.facts.localExports);
+      for (const candidate of candidates) {
+        const changed = candidate.needs === 'reassigned' ? reassigned.has(candidate.name) : mutated.has(candidate.name);
+        if (!candidate.always && !changed) continue;
+        const exported = candidate.exported || exports.has(candidate.name.split('.')[0]!);
+        context.facts.state.push({
+          kind: 'mutable-export',
+          name: candidate.name,
+          line: candidate.line,
+          detail: `${exported ? 'exported' : 'module-level'} ${candidate.what}`,
+        });
+      }
+    },
+  };
+}
+
+function toCandidate(keyword: 'const' | 'let' | 'var', initializer: ts.Expression | undefined): Omit<Candidate, 'name' | 'line' | 'exported'> | null {
+  if (keyword !== 'const') return { what: keyword, always: false, needs: 'reassigned' };
+  if (!initializer) return null;
+  const value = skipOuterExpressions(initializer);
+  if (ts.isNewExpression(value)) {
+    const className = ts.isIdentifier(value.expression)
+      ? value.expression.text
+      : ts.isPropertyAccessExpression(value.expression)
+        ? value.expression.name.text
+        : null;
+    if (className && CACHES.has(className)) return { what: `new ${className}`, always: true, needs: 'mutated' };
+    if (className && COLLECTIONS.has(className)) {
+      return { what: `new ${className}`, always: (value.arguments?.length ?? 0) === 0, needs: 'mutated' };
+    }
+    return null;
+  }
+  if (ts.isObjectLiteralExpression(value)) return { what: 'object', always: value.properties.length === 0, needs: 'mutated' };
+  if (ts.isArrayLiteralExpression(value)) return { what: 'array', always: value.elements.length === 0, needs: 'mutated' };
+  return null;
+}
+
+function isStatic(node: ts.PropertyDeclaration): boolean {
+  return !!node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/** Notes `x = …`, `x++` (reassigned) and `x.a = …`, `x[k]++`, `delete x.a`, `x.set(…)` (mutated). */
+function recordChange(node: ts.Node, reassigned: Set<string>, mutated: Set<string>): void {
+  let target: ts.Expression | null = null;
+  if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) target = node.left;
+  else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrement(node.operator)) target = node.operand;
+  else if (ts.isDeleteExpression(node)) target = node.expression;
+  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATORS.has(node.expression.name.text)) {
+    const root = getRootName(node.expression.expression);
+    if (root) mutated.add(root);
+    return;
+  }
+  if (!target) return;
+  const expression = skipOuterExpressions(target);
+  if (ts.isIdentifier(expression)) {
+    reassigned.add(expression.text);
+    return;
+  }
+  const root = getRootName(expression);
+  if (root) mutated.add(root);
+}
+
+/** `stats.hits.count` → `stats`: the binding whose value a member change alters. */
+function getRootName(expression: ts.Expression): string | null {
+  let current = skipOuterExpressions(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+    current = skipOuterExpressions(current.expression);
+  }
+  return ts.isIdentifier(current) ? current.text : null;
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function isIncrement(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+}
