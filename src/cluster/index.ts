@@ -8,11 +8,15 @@ import { computeConfidence } from './compute-confidence.js';
 import { computePartitionModularity } from './compute-partition-modularity.js';
 import { findSpanningFiles } from './find-spanning-files.js';
 import type { CandidateService, Decomposition, ServiceAssignment } from './decomposition.js';
+import { mergeChattyCommunities } from './merge-chatty-communities.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
 import { nameServices } from './name-services.js';
 import { type LouvainRun, runLouvain } from './run-louvain.js';
 
 export type { Decomposition } from './decomposition.js';
+
+/** Services exchanging half as much weight as the smaller one holds inside are one service. */
+const CHATTY_RATIO = 0.5;
 
 /**
  * Seeded Louvain over several seeds; the run with the best modularity is kept, tiny
@@ -38,7 +42,11 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   // again after merging, which may have folded a small pinned service into a neighbour.
   const constrain = (communities: Map<string, number>) => applyConstraints(candidates, communities, constraints);
   const constrained = constrain(
-    mergeSmallCommunities(projection, constrain(withIsolatedReleased(projection, chosen.communities)).communities, options.minServiceSize),
+    mergeChattyCommunities(
+      projection,
+      mergeSmallCommunities(projection, constrain(withIsolatedReleased(projection, chosen.communities)).communities, options.minServiceSize),
+      CHATTY_RATIO,
+    ),
   );
   const merged = constrained.communities;
 

@@ -41,7 +41,7 @@ export function findSharedKernel(graph: DependencyGraph, options: AnalysisOption
       kernel.set(file, `used by ${fanIn} of ${fileCount} files`);
     } else if (fanIn >= conventionalThreshold && CROSS_CUTTING_NAME.test(file) && fanOut <= fanIn) {
       kernel.set(file, `cross-cutting by name and used by ${fanIn} files`);
-    } else if (fanOut >= threshold && fanIn <= 2 && fanOut >= 3 * Math.max(1, fanIn)) {
+    } else if (fanOut >= Math.max(10, threshold) && fanIn <= 1) {
       kernel.set(file, `composition root: imports ${fanOut} files and is imported by ${fanIn}`);
     }
   }
