@@ -45,7 +45,7 @@ function renderServices(analysis: Analysis): string[] {
     lines.push(`  s${index} [label=${q(`${service.name}\n${countFiles(service.size)}, confidence ${service.confidence}`)}];`);
   });
   if (analysis.sharedKernel.length > 0) lines.push(`  kernel [label=${q(`shared kernel\n${countFiles(analysis.sharedKernel.length)}`)}, style="rounded,dashed"];`);
-  const heaviest = Math.max(1e-9, ...analysis.dependencies.map((dependency) => dependency.weight));
+  const heaviest = analysis.dependencies.reduce((max, dependency) => Math.max(max, dependency.weight), 1e-9);
   for (const dependency of analysis.dependencies) {
     const from = serviceIds.get(dependency.from);
     const to = serviceIds.get(dependency.to);

@@ -31,7 +31,9 @@ export function renderMermaid(analysis: Analysis, options: GraphRenderOptions = 
 function renderServices(analysis: Analysis): string[] {
   const lines: string[] = [];
   const serviceIds = new Map(analysis.services.map((service, index) => [service.id, `s${index}`]));
-  analysis.services.forEach((service, index) => lines.push(`  s${index}[${q(`${service.name} (${countFiles(service.size)})`)}]`));
+  analysis.services.forEach((service, index) => {
+    lines.push(`  s${index}[${q(`${service.name} (${countFiles(service.size)})`)}]`);
+  });
   if (analysis.sharedKernel.length > 0) lines.push(`  kernel[${q(`shared kernel (${countFiles(analysis.sharedKernel.length)})`)}]`);
   for (const dependency of analysis.dependencies) {
     const from = serviceIds.get(dependency.from);

@@ -125,7 +125,7 @@ function layoutGroups(analysis: Analysis, sizes: number[], between: Map<number, 
       rawWeights.push(accessor.reads + accessor.writes);
     }
   });
-  const maxWeight = Math.max(1, ...rawWeights);
+  const maxWeight = rawWeights.reduce((max, weight) => Math.max(max, weight), 1);
   const weights = rawWeights.map((weight) => 0.2 + Math.sqrt(weight / maxWeight));
 
   // Start: the kernel in the middle, services around a circle that fits their discs, tables outside.
@@ -134,7 +134,8 @@ function layoutGroups(analysis: Analysis, sizes: number[], between: Map<number, 
   let ring = 0;
   for (let group = 0; group < groupCount; group++) ring += radius[group]!;
   ring = Math.max(ring / Math.PI, 1);
-  const placed = [...sizes.keys()].filter((group) => sizes[group]! > 0 && group !== groupCount - 2);
+  const kernelGroup = groupCount - 2;
+  const placed = [...sizes.keys()].filter((group) => sizes[group]! > 0 && group !== kernelGroup);
   placed.forEach((group, i) => {
     const angle = (2 * Math.PI * i) / placed.length;
     x[group] = ring * Math.cos(angle);
@@ -181,7 +182,9 @@ function layoutGroups(analysis: Analysis, sizes: number[], between: Map<number, 
   });
 
   const tables = new Map<number, [number, number]>();
-  tableNodes.forEach((tableIndex, t) => tables.set(tableIndex, [x[groupCount + t]!, y[groupCount + t]!]));
+  tableNodes.forEach((tableIndex, t) => {
+    tables.set(tableIndex, [x[groupCount + t]!, y[groupCount + t]!]);
+  });
   return { groups: sizes.map((_, group) => [x[group]!, y[group]!, radius[group]!]), tables };
 }
 

@@ -14,8 +14,9 @@ export function renderTables(index: ReportIndex): HTMLElement {
   const rows = analysis.tables
     .map((table, position) => ({ table, position }))
     .sort((a, b) => Number(b.table.shared) - Number(a.table.shared) || compare(a.table.name, b.table.name));
-  const hasNoService = analysis.tables.some((table) => table.accessors.some((accessor) => accessor.service === null));
-  const columns: (string | null)[] = [...analysis.services.map((service) => service.id), ...(hasNoService ? [null] : [])];
+  // One column per service that touches a table (services without data access would only add empty columns).
+  const touching = new Set(analysis.tables.flatMap((table) => table.accessors.map((accessor) => accessor.service)));
+  const columns: (string | null)[] = [...analysis.services.map((service) => service.id).filter((id) => touching.has(id)), ...(touching.has(null) ? [null] : [])];
   const head = h(
     'tr',
     null,
@@ -46,7 +47,7 @@ export function renderTables(index: ReportIndex): HTMLElement {
 
 function renderRow(index: ReportIndex, table: Table, position: number, columns: (string | null)[]): Node {
   let details: HTMLTableRowElement | null = null;
-  const toggle = h('button', { type: 'button', class: 'link-button table-name', 'aria-expanded': 'false' }, table.name);
+  const toggle = h('button', { type: 'button', class: 'link-button table-name', 'aria-expanded': 'false', title: table.name }, table.name);
   const row = h(
     'tr',
     { class: table.shared ? 'shared' : undefined, 'data-table': String(position) },
