@@ -16,7 +16,20 @@ const GENERIC_WORDS = new Set(
   ).split(' '),
 );
 
+const wordCache = new Map<string, string[]>();
+
+/** The domain words of a path; memoised because clustering and naming ask for every file. */
 export function toWords(path: string): string[] {
+  let words = wordCache.get(path);
+  if (!words) {
+    words = computeWords(path);
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(path, words);
+  }
+  return words;
+}
+
+function computeWords(path: string): string[] {
   const withoutExtension = path.replace(/\.[cm]?[jt]sx?$/, '');
   const words = withoutExtension
     .split(/[/._\-\s]+/)

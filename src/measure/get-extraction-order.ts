@@ -23,12 +23,16 @@ export function getExtractionOrder(input: {
   findings: Finding[];
   serviceOf: (file: string) => string | null;
 }): ExtractionStep[] {
+  const crossingByService = new Map<string, number>();
+  for (const edge of input.edges) {
+    const from = input.serviceOf(edge.from);
+    const to = input.serviceOf(edge.to);
+    if (from === null || to === null || from === to) continue;
+    crossingByService.set(from, (crossingByService.get(from) ?? 0) + 1);
+    crossingByService.set(to, (crossingByService.get(to) ?? 0) + 1);
+  }
   const steps = input.services.map((service) => {
-    const crossServiceEdges = input.edges.filter((edge) => {
-      const from = input.serviceOf(edge.from);
-      const to = input.serviceOf(edge.to);
-      return from !== null && to !== null && from !== to && (from === service.id || to === service.id);
-    }).length;
+    const crossServiceEdges = crossingByService.get(service.id) ?? 0;
     const sharedTables = input.tables.filter(
       (table) => table.shared && table.accessors.some((accessor) => accessor.service === service.id),
     ).length;

@@ -7,24 +7,37 @@ import type { ServiceEdge } from './service-view.js';
  * weight; efferent Ce and afferent Ca = services it depends on / that depend on it; instability
  * I = Ce / (Ca + Ce) (Martin, "OO Design Quality Metrics", 1994).
  */
-export function getServiceMetrics(service: string, size: number, edges: ServiceEdge[]): ServiceMetrics {
-  let internal = 0;
-  let crossing = 0;
-  const efferent = new Set<string>();
-  const afferent = new Set<string>();
+export function getServiceMetrics(sizes: Map<string, number>, edges: ServiceEdge[]): Map<string, ServiceMetrics> {
+  const tallies = new Map([...sizes.keys()].map((service) => [service, createTally()]));
   for (const edge of edges) {
     if (!edge.fromService || !edge.toService) continue;
-    const fromHere = edge.fromService === service;
-    const toHere = edge.toService === service;
-    if (fromHere && toHere) internal += edge.weight;
-    else if (fromHere) {
-      crossing += edge.weight;
-      efferent.add(edge.toService);
-    } else if (toHere) {
-      crossing += edge.weight;
-      afferent.add(edge.fromService);
+    const from = tallies.get(edge.fromService);
+    const to = tallies.get(edge.toService);
+    if (!from || !to) continue;
+    if (edge.fromService === edge.toService) {
+      from.internal += edge.weight;
+      continue;
     }
+    from.crossing += edge.weight;
+    from.efferent.add(edge.toService);
+    to.crossing += edge.weight;
+    to.afferent.add(edge.fromService);
   }
+  return new Map([...tallies].map(([service, tally]) => [service, toMetrics(sizes.get(service) ?? 0, tally)]));
+}
+
+interface Tally {
+  internal: number;
+  crossing: number;
+  efferent: Set<string>;
+  afferent: Set<string>;
+}
+
+function createTally(): Tally {
+  return { internal: 0, crossing: 0, efferent: new Set(), afferent: new Set() };
+}
+
+function toMetrics(size: number, { internal, crossing, efferent, afferent }: Tally): ServiceMetrics {
   const total = internal + crossing;
   const ce = efferent.size;
   const ca = afferent.size;

@@ -30,6 +30,11 @@ export function measure(input: MeasureInput): Measurement {
     (edge): edge is typeof edge & { fromService: string; toService: string } => !!edge.fromService && !!edge.toService,
   );
 
+  const serviceMetrics = getServiceMetrics(
+    new Map(decomposition.services.map((service) => [service.id, service.files.length])),
+    edges,
+  );
+  const topFiles = getTopFiles(decomposition.services, edges);
   const services: Service[] = decomposition.services.map((service) => ({
     id: service.id,
     name: service.name,
@@ -37,8 +42,8 @@ export function measure(input: MeasureInput): Measurement {
     size: service.files.length,
     confidence: service.confidence,
     tables: tables.filter((table) => table.owner === service.id).map((table) => table.name),
-    topFiles: getTopFiles(service.files, edges),
-    metrics: getServiceMetrics(service.id, service.files.length, edges),
+    topFiles: topFiles.get(service.id) ?? [],
+    metrics: serviceMetrics.get(service.id)!,
     apiSurface: apiSurfaces.get(service.id) ?? [],
   }));
 
@@ -110,16 +115,23 @@ export function measure(input: MeasureInput): Measurement {
 }
 
 /** The files with most dependencies inside their own service: what a reader should open first. */
-function getTopFiles(files: string[], edges: { from: string; to: string; fromService: string | null; toService: string | null }[]): string[] {
-  const members = new Set(files);
+function getTopFiles(
+  services: { id: string; files: string[] }[],
+  edges: { from: string; to: string; fromService: string | null; toService: string | null }[],
+): Map<string, string[]> {
   const degree = new Map<string, number>();
   for (const edge of edges) {
-    if (members.has(edge.from) && members.has(edge.to)) {
+    if (edge.fromService && edge.fromService === edge.toService) {
       degree.set(edge.from, (degree.get(edge.from) ?? 0) + 1);
       degree.set(edge.to, (degree.get(edge.to) ?? 0) + 1);
     }
   }
-  return uniqueSorted(files)
-    .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || compareStrings(a, b))
-    .slice(0, 5);
+  return new Map(
+    services.map((service) => [
+      service.id,
+      uniqueSorted(service.files)
+        .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || compareStrings(a, b))
+        .slice(0, 5),
+    ]),
+  );
 }

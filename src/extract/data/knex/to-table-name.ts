@@ -7,7 +7,9 @@ export function toTableName(argument: ts.Expression | undefined): string | null 
   const node = skipWrappers(argument);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
     const name = node.text.trim().split(/\s+as\s+/i)[0]!.trim();
-    return /^[\w$.]+$/.test(name) ? name : null;
+    // Any identifier a database accepts (quoted names may hold anything but spaces here): reject
+    // only text that is clearly not a table name, such as SQL or an empty string.
+    return name.length > 0 && !/\s/.test(name) ? name : null;
   }
   if (ts.isObjectLiteralExpression(node) && node.properties.length === 1) {
     const property = node.properties[0]!;
