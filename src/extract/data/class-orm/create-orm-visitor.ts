@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
-import { isChainTop } from '../call-chain.js';
+import { isTopCall } from './chain-filter.js';
 import { createEmitter } from './emitter.js';
 import { toRepositoryMember } from './repository-dialect.js';
 import type { OrmEnv, OrmSemantics } from './orm-env.js';
@@ -12,6 +12,16 @@ import { toSymbolTarget, type Value } from './values.js';
  * declarations (every other node costs one switch), evaluates each call chain once from its
  * top, and remembers what the chain yields when it is stored in a variable or a member.
  */
+// Read once: `ts` is a namespace of thousands of members, and the switch below runs on every node.
+const CLASS_DECLARATION = ts.SyntaxKind.ClassDeclaration;
+const CLASS_EXPRESSION = ts.SyntaxKind.ClassExpression;
+const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
+const VARIABLE_DECLARATION = ts.SyntaxKind.VariableDeclaration;
+const PROPERTY_DECLARATION = ts.SyntaxKind.PropertyDeclaration;
+const CONSTRUCTOR = ts.SyntaxKind.Constructor;
+const NEW_EXPRESSION = ts.SyntaxKind.NewExpression;
+const AWAIT_EXPRESSION = ts.SyntaxKind.AwaitExpression;
+
 export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
   let env: OrmEnv | null = null;
   const getEnv = (context: VisitContext): OrmEnv => {
@@ -25,23 +35,23 @@ export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
   return {
     visit(node, context) {
       switch (node.kind) {
-        case ts.SyntaxKind.ClassDeclaration:
-        case ts.SyntaxKind.ClassExpression: {
+        case CLASS_DECLARATION:
+        case CLASS_EXPRESSION: {
           const current = getEnv(context);
           registerMembers(node as ts.ClassLikeDeclaration, semantics, current);
           semantics.visitClass(node as ts.ClassLikeDeclaration, current);
           break;
         }
-        case ts.SyntaxKind.CallExpression: {
+        case CALL_EXPRESSION: {
           const call = node as ts.CallExpression;
           const current = getEnv(context);
           semantics.visitCall?.(call, current);
-          if (!isChainTop(call)) break;
+          if (!isTopCall(call)) break;
           const value = semantics.evaluateChain(call, current, true);
           if (value) bindResult(call, value, current);
           break;
         }
-        case ts.SyntaxKind.VariableDeclaration:
+        case VARIABLE_DECLARATION:
           visitVariable(node as ts.VariableDeclaration, semantics, getEnv(context));
           break;
         default:
@@ -54,6 +64,7 @@ export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
 /** Typed and decorated properties and constructor parameter properties: `this.repo`. */
 function registerMembers(node: ts.ClassLikeDeclaration, semantics: OrmSemantics, env: OrmEnv): void {
   for (const member of node.members) {
+    if (member.kind !== PROPERTY_DECLARATION && member.kind !== CONSTRUCTOR) continue;
     if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
       const value = semantics.valueOfDeclaration(member) ?? toNewInstance(member.initializer);
       if (value) env.scope.setMember(node, member.name.text, value);
@@ -69,9 +80,9 @@ function registerMembers(node: ts.ClassLikeDeclaration, semantics: OrmSemantics,
 
 function visitVariable(node: ts.VariableDeclaration, semantics: OrmSemantics, env: OrmEnv): void {
   semantics.visitVariable?.(node, env);
-  if (!ts.isIdentifier(node.name) || !node.initializer) return;
-  let initializer: ts.Expression = node.initializer;
-  while (ts.isAwaitExpression(initializer) || ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
+  let initializer = node.initializer;
+  while (initializer?.kind === AWAIT_EXPRESSION) initializer = (initializer as ts.AwaitExpression).expression;
+  if (initializer?.kind !== NEW_EXPRESSION || !ts.isIdentifier(node.name)) return;
   const value = toNewInstance(initializer);
   if (value) env.scope.bind(node.name.text, getDeclarationScope(node), value);
 }

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { TableRef } from '../../file-facts.js';
 import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue } from '../../syntax.js';
-import { getInverseProperty, getReferencedClass } from './syntax.js';
+import { getInverseProperty, getReferencedClass, hasDecorators } from './syntax.js';
 
 export interface Relation {
   property: string;
@@ -15,6 +15,7 @@ export interface Relation {
 }
 
 const RELATION_DECORATORS = new Set(['ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany']);
+const PROPERTY_DECLARATION = ts.SyntaxKind.PropertyDeclaration;
 
 /**
  * The relation properties of an entity class, as TypeORM and MikroORM decorate them:
@@ -24,6 +25,7 @@ const RELATION_DECORATORS = new Set(['ManyToOne', 'OneToMany', 'OneToOne', 'Many
 export function getRelations(node: ts.ClassLikeDeclaration, orm: string): Relation[] {
   const relations: Relation[] = [];
   for (const member of node.members) {
+    if (member.kind !== PROPERTY_DECLARATION || !hasDecorators(member)) continue;
     if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
     for (const decorator of getDecorators(member)) {
       const kind = getDecoratorName(decorator);

@@ -52,11 +52,8 @@ const WRITE_PREFIX = /^(save|insert|update|upsert|delete|remove|softDelete|softR
 const ALWAYS_RELEVANT = ['from', 'into', 'update', 'relation', 'add', 'remove', 'addAndRemove', 'set', 'loadMany', 'loadOne', 'extend', 'subQuery', 'where', 'andWhere', 'orWhere'];
 const relevantNames = new WeakMap<RepositoryDialect, ReadonlySet<string>>();
 
-/**
- * Whether a chain has any link that can read, write, or yield something that later does:
- * most calls of a file (`this.logger.log()`, `items.map()`) have none, and are not evaluated.
- */
-export function isRelevantChain(dialect: RepositoryDialect, names: readonly string[]): boolean {
+/** Whether a chain link of this name can read, write, or yield something that later does. */
+export function isRelevantName(dialect: RepositoryDialect, name: string): boolean {
   let relevant = relevantNames.get(dialect);
   if (!relevant) {
     relevant = new Set([
@@ -76,7 +73,7 @@ export function isRelevantChain(dialect: RepositoryDialect, names: readonly stri
     ]);
     relevantNames.set(dialect, relevant);
   }
-  return names.some((name) => relevant.has(name) || READ_PREFIX.test(name) || WRITE_PREFIX.test(name));
+  return relevant.has(name) || READ_PREFIX.test(name) || WRITE_PREFIX.test(name);
 }
 
 /** The member a custom repository declares for its entity, so that only repositories answer custom methods. */

@@ -75,11 +75,31 @@ export function getDeclarationScope(declaration: ts.VariableDeclaration): ts.Nod
  */
 export function findThisOwner(node: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | null {
   for (let current = node.parent; current; current = current.parent) {
-    if (ts.isClassLike(current)) return current;
-    if ((ts.isMethodDeclaration(current) || ts.isAccessor(current)) && ts.isObjectLiteralExpression(current.parent)) {
-      return current.parent;
+    switch (current.kind) {
+      case CLASS_DECLARATION:
+      case CLASS_EXPRESSION:
+        return current as ts.ClassLikeDeclaration;
+      case METHOD_DECLARATION:
+      case GET_ACCESSOR:
+      case SET_ACCESSOR:
+        if (current.parent.kind === OBJECT_LITERAL) return current.parent as ts.ObjectLiteralExpression;
+        break;
+      case FUNCTION_DECLARATION:
+      case FUNCTION_EXPRESSION:
+        return null;
+      default:
+        break;
     }
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return null;
   }
   return null;
 }
+
+// Read once: `ts` is a namespace of thousands of members, and these run on every `this.x.y()`.
+const CLASS_DECLARATION = ts.SyntaxKind.ClassDeclaration;
+const CLASS_EXPRESSION = ts.SyntaxKind.ClassExpression;
+const METHOD_DECLARATION = ts.SyntaxKind.MethodDeclaration;
+const GET_ACCESSOR = ts.SyntaxKind.GetAccessor;
+const SET_ACCESSOR = ts.SyntaxKind.SetAccessor;
+const OBJECT_LITERAL = ts.SyntaxKind.ObjectLiteralExpression;
+const FUNCTION_DECLARATION = ts.SyntaxKind.FunctionDeclaration;
+const FUNCTION_EXPRESSION = ts.SyntaxKind.FunctionExpression;

@@ -1,8 +1,17 @@
 import { ts } from 'ts-morph';
 import { getDecoratorName, getDecorators } from '../../syntax.js';
 
+const DECORATOR = ts.SyntaxKind.Decorator;
+
+/** Whether a declaration has any decorator: a cheap test before looking for a particular one. */
+export function hasDecorators(node: ts.Node): boolean {
+  const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+  return !!modifiers?.some((modifier) => modifier.kind === DECORATOR);
+}
+
 /** The first decorator of `node` called by one of `names`. */
 export function findDecorator(node: ts.Node, names: ReadonlySet<string>): ts.Decorator | undefined {
+  if (!hasDecorators(node)) return undefined;
   return getDecorators(node).find((decorator) => names.has(getDecoratorName(decorator) ?? ''));
 }
 

@@ -4,10 +4,13 @@ import type { OrmEnv } from '../class-orm/orm-env.js';
 import type { MikroOrmOptions } from './options.js';
 import { toMongoCollection, toUnderscore } from './to-table-name.js';
 
+const NEW_EXPRESSION = ts.SyntaxKind.NewExpression;
+const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
+
 /** `export const BookSchema = new EntitySchema({ name: 'Book', tableName: 'books' })`, or `defineEntity({...})`. */
 export function visitEntitySchema(node: ts.VariableDeclaration, env: OrmEnv, options: MikroOrmOptions): void {
   const initializer = node.initializer;
-  if (!initializer || !ts.isIdentifier(node.name)) return;
+  if ((initializer?.kind !== NEW_EXPRESSION && initializer?.kind !== CALL_EXPRESSION) || !ts.isIdentifier(node.name)) return;
   const isSchema =
     (ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'EntitySchema') ||
     (ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'defineEntity');

@@ -7,6 +7,7 @@ import { findDecorator, getClassName, getExtendedClass, getReferencedClass, isDe
 import { toTableName } from './to-table-name.js';
 
 const TABLE = new Set(['Table']);
+const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const MODEL_BASES = new Set(['Model']);
 
 /**
@@ -37,8 +38,13 @@ export function visitModelClass(node: ts.ClassLikeDeclaration, env: OrmEnv): voi
  */
 export function visitModelCall(node: ts.CallExpression, env: OrmEnv): void {
   const callee = node.expression;
-  if (!ts.isPropertyAccessExpression(callee)) return;
-  const method = callee.name.text;
+  if (callee.kind !== PROPERTY_ACCESS) return;
+  const method = (callee as ts.PropertyAccessExpression).name.text;
+  if (method !== 'init' && method !== 'define' && method !== 'belongsToMany') return;
+  visitDeclaringCall(node, callee as ts.PropertyAccessExpression, method, env);
+}
+
+function visitDeclaringCall(node: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string, env: OrmEnv): void {
   const args = node.arguments;
   if (method === 'init' && args.length >= 2 && getObjectProperty(args[1], 'sequelize') !== undefined) {
     const symbol = getInitTarget(callee.expression);

@@ -3,6 +3,7 @@ import type { DataAccessKind } from '../../../types.js';
 import type { TableRef } from '../../file-facts.js';
 import { getObjectProperty } from '../../syntax.js';
 import { type ChainLink, getCallChain, skipWrappers } from '../call-chain.js';
+import { hasLinkNamed } from '../class-orm/chain-filter.js';
 import { toTransactionId } from '../class-orm/emitter.js';
 import { evaluateRoot } from '../class-orm/evaluate-root.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';
@@ -31,8 +32,9 @@ interface Run {
  * from `User.build()` or `await User.findByPk()`), and transactions (`sequelize.transaction()`).
  */
 export function evaluateSequelizeChain(top: ts.CallExpression, env: OrmEnv, emitting: boolean): Value | null {
+  if (!hasLinkNamed(top, (name) => RELEVANT.has(name))) return null;
   const chain = getCallChain(top);
-  if (chain.rootCalled || !chain.links.some((link) => RELEVANT.has(link.name))) return null;
+  if (chain.rootCalled) return null;
   const run: Run = { env, emitting };
   let value = evaluateRoot(chain.root, env);
   for (const link of chain.links) {
