@@ -2,6 +2,7 @@ import type { Analysis } from '../types.js';
 import { UsageError } from '../util/errors.js';
 import { findService } from './get-service-detail.js';
 import { renderHtml } from './html/render-html.js';
+import type { ReportAnalysis, TrendPoint } from './html/report-data.js';
 import { renderDot } from './render-dot.js';
 import { renderJson } from './render-json.js';
 import { renderMermaid } from './render-mermaid.js';
@@ -15,6 +16,8 @@ export const DEFAULT_FORMATS: ReportFormat[] = ['json', 'html'];
 export interface RenderOptions {
   /** For dot and mermaid: a service id or name whose files to draw instead of the service graph. */
   detail?: string;
+  /** For html: the project's history, oldest first, drawn as trend charts (kept out of the JSON). */
+  trend?: TrendPoint[];
 }
 
 export interface ReportRenderer {
@@ -26,7 +29,10 @@ export interface ReportRenderer {
 /** Format name → renderer of one Analysis (dependency-cruiser's report/index.mjs, in miniature). */
 export const RENDERERS: Partial<Record<ReportFormat, ReportRenderer>> = {
   json: { file: 'seams.json', render: (analysis) => renderJson(analysis) },
-  html: { file: 'seams.html', render: (analysis) => renderHtml(analysis) },
+  html: {
+    file: 'seams.html',
+    render: (analysis, options) => renderHtml(options.trend ? ({ ...analysis, trend: options.trend } as ReportAnalysis) : analysis),
+  },
   sarif: { file: 'seams.sarif', render: (analysis) => renderSarif(analysis) },
   dot: { file: 'seams.dot', render: (analysis, options) => renderDot(analysis, options) },
   mermaid: { file: 'seams.mmd', render: (analysis, options) => renderMermaid(analysis, options) },

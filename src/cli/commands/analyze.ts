@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { checkRenderOptions, DEFAULT_FORMATS, FORMATS, parseFormats, RENDERERS } from '../../report/index.js';
 import { renderJson } from '../../report/render-json.js';
 import { renderTerminal } from '../../report/render-terminal.js';
+import type { TrendPoint } from '../../report/html/report-data.js';
+import { readHistory } from '../../trend/history-store.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import { type CliStreams, EXIT, isInteractive } from '../io.js';
 import { loadOptions, type OptionFlags } from '../load-options.js';
@@ -54,10 +56,11 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
       const json = renderJson(analysis);
       const outDirectory = path.resolve(flags.out);
       const written: string[] = [];
+      const trend = formats.includes('html') ? readTrend(path.resolve(root)) : undefined;
       for (const format of formats) {
         const renderer = RENDERERS[format]!;
         const file = path.join(outDirectory, renderer.file);
-        writeFileAtomic(file, format === 'json' ? json : renderer.render(analysis, { detail: flags.detail }));
+        writeFileAtomic(file, format === 'json' ? json : renderer.render(analysis, { detail: flags.detail, trend }));
         written.push(path.relative(process.cwd(), file) || renderer.file);
       }
       if (flags.json) streams.stdout.write(json);
@@ -67,4 +70,11 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
       }
       setExit(EXIT.ok);
     });
+}
+
+/** The history `seams history record` keeps at the root, as trend points for the HTML report. */
+function readTrend(root: string): TrendPoint[] | undefined {
+  const records = readHistory(root);
+  if (records.length === 0) return undefined;
+  return records.map((record) => ({ sha: record.sha, date: record.date, metrics: { ...record.metrics } }));
 }
