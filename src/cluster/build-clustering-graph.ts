@@ -35,5 +35,8 @@ export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>
     }
   }
   addNameAffinity(projection, nameWeight);
+  // A node without edges would still consume Louvain's random draws and so move other files;
+  // such files are placed by their folder afterwards instead.
+  for (const node of projection.nodes()) if (projection.degree(node) === 0) projection.dropNode(node);
   return projection;
 }

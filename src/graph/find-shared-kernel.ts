@@ -18,7 +18,8 @@ const CROSS_CUTTING_NAME =
  */
 export function findSharedKernel(graph: DependencyGraph, options: AnalysisOptions): SharedKernelFile[] {
   const files = graph.filterNodes((_node, attributes) => attributes.type === 'file').sort(compareStrings);
-  const fileCount = files.length;
+  // Thresholds count connected files only, so that adding an unconnected file changes nothing.
+  const fileCount = files.filter((file) => graph.degree(file) > 0).length;
   const kernel = new Map<string, string>();
   const include = options.sharedKernel.include.length > 0 ? picomatch(options.sharedKernel.include, { dot: true }) : null;
   const exclude = options.sharedKernel.exclude.length > 0 ? picomatch(options.sharedKernel.exclude, { dot: true }) : null;

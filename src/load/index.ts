@@ -9,6 +9,7 @@ import { findWorkspacePackages } from './find-workspace-packages.js';
 import { getDependencyNames, readPackageJson } from './read-package-json.js';
 import { type ResolverConfig, readTsconfig } from './read-tsconfig.js';
 import { selectConfigs } from './select-config.js';
+import { SOURCE_EXTENSIONS } from './source-extensions.js';
 import type { Workspace } from './workspace.js';
 
 export type { Workspace } from './workspace.js';
@@ -24,6 +25,13 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
     maxFileSize: options.maxFileSize,
   });
   diagnostics.push(...found.diagnostics);
+  if (found.files.length === 0) {
+    diagnostics.push({
+      code: 'no-source-files',
+      severity: 'warning',
+      message: `no source files to analyse (looked for ${SOURCE_EXTENSIONS.join(' ')}; tests, .d.ts, dependency, build, gitignored and excluded paths are skipped)`,
+    });
+  }
 
   const configFiles = [...found.tsconfigs];
   const rootConfig = findRootConfig(root, options.tsconfig);

@@ -1,3 +1,4 @@
+import { makeDirectory } from '../util/make-directory.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../util/errors.js';
@@ -40,7 +41,7 @@ export function readHistory(root: string, options: { file?: string } = {}): Hist
  * through a temporary file and a rename, so readers never see half a file.
  */
 export async function saveHistoryRecord(file: string, record: HistoryRecord): Promise<'added' | 'replaced'> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeDirectory(path.dirname(file));
   return withFileLock(`${file}.lock`, () => {
     const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     // A run killed mid-append leaves a line without its newline: drop it.

@@ -9,10 +9,11 @@ import path from 'node:path';
  */
 export function makeDirectory(directory: string): void {
   const missing: string[] = [];
-  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+  const target = path.resolve(directory);
+  for (let current = target; ; current = path.dirname(current)) {
     const stats = statOrNull(current);
     if (stats) {
-      if (!stats.isDirectory()) throw createFsError('ENOTDIR', current);
+      if (!stats.isDirectory()) throw createFsError(current === target ? 'EEXIST' : 'ENOTDIR', current);
       break;
     }
     missing.push(current);

@@ -6,6 +6,7 @@ import { makeDirectory } from './make-directory.js';
 /** What each common error code means to someone choosing an output folder. */
 const FS_PROBLEMS: Record<string, string> = {
   ENOTDIR: 'a parent is a file, not a folder',
+  EEXIST: 'a file is in the way',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EROFS: 'read-only file system',
