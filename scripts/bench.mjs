@@ -41,7 +41,7 @@ function ensureCruiser() {
 
 function benchProject(label, projectRoot) {
   const parse = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'parse-only.mjs'), projectRoot], { encoding: 'utf8' }));
-  const seams = measure(process.execPath, [cli, 'analyze', projectRoot, '--json', '--timings', '--out', path.join(benchDirectory, 'out')], root);
+  const seams = measure(process.execPath, [cli, 'analyze', projectRoot, '--json', '--format', 'json', '--timings', '--out', path.join(benchDirectory, 'out')], root);
   const analysis = seams.ok ? JSON.parse(seams.stdout) : null;
   const row = {
     label,

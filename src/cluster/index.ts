@@ -99,15 +99,28 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
       : { service: null, role: 'unassigned', placement: 'none', confidence: 0 });
   }
 
+  const filesByService = new Map<string, string[]>();
+  for (const file of files) {
+    const service = assignments.get(file)?.service;
+    if (!service) continue;
+    const list = filesByService.get(service) ?? [];
+    list.push(file);
+    filesByService.set(service, list);
+  }
+  const tablesByCommunity = new Map<number, string[]>();
+  projection.forEachNode((node, attributes) => {
+    const community = merged.get(node);
+    if (attributes.type !== 'table' || community === undefined) return;
+    const list = tablesByCommunity.get(community) ?? [];
+    list.push(node.slice('table:'.length));
+    tablesByCommunity.set(community, list);
+  });
   const services: CandidateService[] = ordered.map(([community], index) => {
     const name = names[index]!;
-    const members = files.filter((file) => assignments.get(file)?.service === name);
+    const members = filesByService.get(name) ?? [];
     const clustered = members.filter((file) => ['cluster', 'pinned'].includes(assignments.get(file)?.placement ?? ''));
     const meanConfidence = clustered.reduce((sum, file) => sum + assignments.get(file)!.confidence, 0) / Math.max(1, clustered.length);
-    const tables = projection
-      .filterNodes((node, attributes) => attributes.type === 'table' && merged.get(node) === community)
-      .map((node) => node.slice('table:'.length))
-      .sort();
+    const tables = (tablesByCommunity.get(community) ?? []).sort(compareStrings);
     return { id: name, name, files: members, tables, confidence: round(meanConfidence, 3) };
   });
   const tableCommunities = new Map<string, string | null>();

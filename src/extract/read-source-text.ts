@@ -1,8 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 
 export type SourceText = { ok: true; text: string } | { ok: false; code: string; message: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Reads a file as UTF-8 source; binary and undecodable files are refused, not guessed at. */
 export function readSourceText(absolute: string): SourceText {
@@ -18,9 +17,8 @@ export function readSourceText(absolute: string): SourceText {
   if (bytes.subarray(0, 8192).includes(0)) {
     return { ok: false, code: 'binary-file', message: 'skipped: binary content (NUL bytes) in a source file' };
   }
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, code: 'not-utf8', message: 'skipped: file is not valid UTF-8' };
-  }
+  // isUtf8 + toString is several times faster than a fatal TextDecoder over thousands of files.
+  if (!isUtf8(bytes)) return { ok: false, code: 'not-utf8', message: 'skipped: file is not valid UTF-8' };
+  const text = bytes.toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
