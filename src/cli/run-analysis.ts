@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type AnalyzeOptions, analyze } from '../analyze.js';
+import type { AnalyzeOptions } from '../analyze.js';
 import type { Analysis } from '../types.js';
 import { UsageError } from '../util/errors.js';
 import type { ProgressListener } from '../util/progress.js';
@@ -15,7 +15,11 @@ const STACK_SIZE_MB = 512;
  */
 export async function runAnalysis(request: Omit<AnalyzeOptions, 'progress'>, progress: ProgressListener): Promise<Analysis> {
   const script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
-  if (!fs.existsSync(script)) return analyze({ ...request, progress });
+  if (!fs.existsSync(script)) {
+    // Loaded only here: the CLI thread itself never needs the TypeScript compiler.
+    const { analyze } = await import('../analyze.js');
+    return analyze({ ...request, progress });
+  }
   return new Promise<Analysis>((resolve, reject) => {
     const worker = new Worker(script, { workerData: request, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
     let settled = false;
