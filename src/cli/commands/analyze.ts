@@ -8,7 +8,7 @@ import { readHistory } from '../../trend/history-store.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import { type CliStreams, EXIT, isInteractive } from '../io.js';
 import { loadOptions, type OptionFlags } from '../load-options.js';
-import { collect, parseInteger, parsePositiveNumber } from '../parse-numbers.js';
+import { addAnalysisFlags } from '../analysis-flags.js';
 import { createProgressPrinter } from '../progress-printer.js';
 import { runAnalysis } from '../run-analysis.js';
 
@@ -22,29 +22,14 @@ interface AnalyzeFlags extends OptionFlags {
 }
 
 export function registerAnalyze(program: Command, streams: CliStreams, setExit: (code: number) => void): void {
-  program
-    .command('analyze')
+  addAnalysisFlags(program.command('analyze'))
     .description('analyse a project and propose candidate services')
     .argument('[path]', 'project folder', '.')
     .option('--json', 'print the JSON analysis to stdout instead of the summary')
-    .option('--config <file>', 'JSON config file (default: seams.config.json at the root, or "seams" in package.json)')
     .option('--out <dir>', 'folder for reports', 'reports')
     .option('--format <list>', `reports to write, comma-separated: ${FORMATS.join(', ')}`, DEFAULT_FORMATS.join(','))
     .option('--detail <service>', 'with --format dot or mermaid: draw this service’s files and their border crossings')
-    .option('--seed <n>', 'random seed for clustering (same seed, same result)', parseInteger('--seed', 0))
-    .option('--seeds <n>', 'clustering runs used for confidence', parseInteger('--seeds', 1, 100))
-    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', parsePositiveNumber('--resolution'))
-    .option('--services <n>', 'search the resolution that gives about n services', parseInteger('--services', 1, 1000))
-    .option('--min-service-size <n>', 'smaller clusters are merged into a neighbour', parseInteger('--min-service-size', 1))
-    .option('--include-tests', 'analyse test files too (excluded by default)')
-    .option('--include <glob>', 'only analyse matching files (repeatable)', collect)
-    .option('--exclude <glob>', 'skip matching files (repeatable)', collect)
-    .option('--shared <glob>', 'put matching files in the shared kernel (repeatable)', collect)
-    .option('--not-shared <glob>', 'never put matching files in the shared kernel (repeatable)', collect)
-    .option('--tsconfig <file>', 'tsconfig for the root (default: nearest tsconfig.json)')
-    .option('--max-file-size <bytes>', 'skip larger files', parseInteger('--max-file-size', 1))
     .option('--timings', 'add per-stage time and memory to the output')
-    .option('--no-workers', 'read files on one thread')
     .action(async (root: string, flags: AnalyzeFlags) => {
       const formats = parseFormats(flags.format);
       const { request, warnings } = loadOptions(root, flags);

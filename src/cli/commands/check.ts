@@ -22,10 +22,12 @@ import { isInside } from '../../util/paths.js';
 import { getToolVersion } from '../../util/tool-version.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import { type CliStreams, EXIT, isInteractive } from '../io.js';
-import { loadOptions, type OptionFlags } from '../load-options.js';
-import { collect, parseInteger, parsePositiveNumber } from '../parse-numbers.js';
+import { type AnalysisFlags, addAnalysisFlags } from '../analysis-flags.js';
+import { loadOptions } from '../load-options.js';
 import { createProgressPrinter } from '../progress-printer.js';
 import { runAnalysis } from '../run-analysis.js';
+
+export { type AnalysisFlags, addAnalysisFlags } from '../analysis-flags.js';
 
 interface CheckFlags extends AnalysisFlags {
   against?: string;
@@ -107,29 +109,6 @@ function appendStepSummary(file: string, markdown: string): void {
   } catch (error) {
     throw new UsageError(`cannot append to $GITHUB_STEP_SUMMARY (${file}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-}
-
-/** The analysis flags of `seams analyze`, shared by check, baseline and history. */
-export interface AnalysisFlags extends OptionFlags {
-  workers: boolean;
-}
-
-export function addAnalysisFlags(command: Command): Command {
-  return command
-    .option('--config <file>', 'JSON config file (default: seams.config.json at the root, or "seams" in package.json)')
-    .option('--seed <n>', 'random seed for clustering (same seed, same result)', parseInteger('--seed', 0))
-    .option('--seeds <n>', 'clustering runs used for confidence', parseInteger('--seeds', 1, 100))
-    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller services', parsePositiveNumber('--resolution'))
-    .option('--services <n>', 'search the resolution that gives about n services', parseInteger('--services', 1, 1000))
-    .option('--min-service-size <n>', 'smaller clusters are merged into a neighbour', parseInteger('--min-service-size', 1))
-    .option('--include-tests', 'analyse test files too (excluded by default)')
-    .option('--include <glob>', 'only analyse matching files (repeatable)', collect)
-    .option('--exclude <glob>', 'skip matching files (repeatable)', collect)
-    .option('--shared <glob>', 'put matching files in the shared kernel (repeatable)', collect)
-    .option('--not-shared <glob>', 'never put matching files in the shared kernel (repeatable)', collect)
-    .option('--tsconfig <file>', 'tsconfig for the root (default: nearest tsconfig.json)')
-    .option('--max-file-size <bytes>', 'skip larger files', parseInteger('--max-file-size', 1))
-    .option('--no-workers', 'read files on one thread');
 }
 
 export interface AnalysisRunner {
