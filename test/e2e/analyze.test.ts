@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getFixturePath } from '../helpers/fixture-path.js';
-import { runBuiltCli } from '../helpers/run-built-cli.js';
+import { BUILT_CLI, runBuiltCli } from '../helpers/run-built-cli.js';
 import { getSchemaErrors } from '../helpers/validate-analysis.js';
 
 const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'seams-e2e-'));
@@ -67,5 +68,14 @@ describe('seams analyze, run as a user runs it', () => {
     const result = runBuiltCli(['analyze', getFixturePath('imports', 'circular'), '--tsconfig', 'nope.json']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('seams: tsconfig not found: nope.json\n');
+  });
+});
+
+describe('seams analyze piped into a reader that stops early', () => {
+  it('exits quietly when the pipe closes (`seams analyze | head -1`)', () => {
+    const result = spawnSync('bash', ['-c', `node "${BUILT_CLI}" analyze "${getFixturePath('monoliths', 'nestjs-typeorm')}" --format json --out "${path.join(outRoot, 'pipe')}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^seams: nestjs-typeorm/);
   });
 });
