@@ -1,11 +1,8 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { DataAccessKind } from '../../../types.js';
-import { getCalleeName } from '../call-chain.js';
+import { findTransactionId } from '../find-transaction-id.js';
 import type { VisitContext } from '../../visitor.js';
 import type { EntityTarget } from './values.js';
-
-/** Callback-style transactions: TypeORM and Sequelize `transaction(cb)`, MikroORM `transactional(cb)`. */
-const TRANSACTION_METHODS = new Set(['transaction', 'transactional']);
 
 export interface AccessOptions {
   queryId?: string;
@@ -22,7 +19,7 @@ export function createEmitter(context: VisitContext, via: string): Emitter {
   return {
     emit(target, access, node, options = {}) {
       const speculative = options.speculative ?? target.speculative;
-      const transactionId = options.transactionId ?? findCallbackTransactionId(node);
+      const transactionId = options.transactionId ?? findTransactionId(node);
       context.facts.accesses.push({
         ref: target.ref,
         access,
@@ -34,25 +31,4 @@ export function createEmitter(context: VisitContext, via: string): Emitter {
       });
     },
   };
-}
-
-/**
- * The transaction an access runs in when it sits inside the callback handed to
- * `dataSource.transaction(async (manager) => …)` or `em.transactional(…)`: the position of that
- * call, unique in the file (the same id the transaction's own parameter carries).
- */
-export function findCallbackTransactionId(node: ts.Node): string | undefined {
-  let child: ts.Node = node;
-  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isCallExpression(current) && current.arguments.some((argument) => argument === child)) {
-      const name = getCalleeName(current);
-      if (name !== null && TRANSACTION_METHODS.has(name)) return toTransactionId(current);
-    }
-    child = current;
-  }
-  return undefined;
-}
-
-export function toTransactionId(call: ts.Node): string {
-  return `t${call.pos}`;
 }

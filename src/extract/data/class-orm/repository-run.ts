@@ -32,7 +32,3 @@ export function emit(
     ...(options.transactionId ? { transactionId: options.transactionId } : {}),
   });
 }
-
-export function toQueryId(node: ts.Node): string {
-  return `q${node.pos}`;
-}

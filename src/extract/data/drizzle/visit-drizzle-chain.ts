@@ -3,7 +3,7 @@ import type { TableRef } from '../../file-facts.js';
 import { getPropertyName } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
 import { type ChainLink, getCallChain, skipWrappers } from '../call-chain.js';
-import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { recordQueryAccesses } from '../find-transaction-id.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 const WRITES = new Set(['insert', 'update', 'delete']);
@@ -45,21 +45,12 @@ export function visitDrizzleChain(top: ts.CallExpression, context: VisitContext)
       if (ref) found.push({ ref, access: 'read' });
     }
   }
-  if (found.length === 0) return;
-  const line = context.lineOf(top);
-  const queryId = found.length > 1 ? toQueryId(top) : undefined;
-  const transactionId = findTransactionId(top);
-  for (const { ref, access } of found) {
-    context.facts.accesses.push({
-      ref,
-      access,
-      via: 'drizzle',
-      line,
-      speculative: true,
-      ...(queryId ? { queryId } : {}),
-      ...(transactionId ? { transactionId } : {}),
-    });
-  }
+  recordQueryAccesses(
+    context,
+    top,
+    'drizzle',
+    found.map(({ ref, access }) => ({ ref, access, speculative: true })),
+  );
 }
 
 /** `db.query.users.findMany({ with: { posts: true } })`: keys of `query` are the schema's table names. */

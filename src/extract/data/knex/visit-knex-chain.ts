@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { type ChainLink, getCallChain } from '../call-chain.js';
-import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { recordQueryAccesses } from '../find-transaction-id.js';
 import type { VisitContext } from '../../visitor.js';
 import {
   BUILDER_METHODS,
@@ -61,21 +61,12 @@ export function visitKnexChain(top: ts.CallExpression, instances: Set<string>, c
   const accesses: { table: string; access: 'read' | 'write' }[] = [];
   if (main && !ctes.has(main)) accesses.push({ table: qualify(main), access: write ? 'write' : 'read' });
   for (const table of joined) if (!ctes.has(table)) accesses.push({ table: qualify(table), access: 'read' });
-  if (accesses.length === 0) return;
-
-  const line = context.lineOf(top);
-  const queryId = accesses.length > 1 ? toQueryId(top) : undefined;
-  const transactionId = findTransactionId(top);
-  for (const { table, access } of accesses) {
-    context.facts.accesses.push({
-      ref: { kind: 'table', name: table },
-      access,
-      via: 'knex',
-      line,
-      ...(queryId ? { queryId } : {}),
-      ...(transactionId ? { transactionId } : {}),
-    });
-  }
+  recordQueryAccesses(
+    context,
+    top,
+    'knex',
+    accesses.map(({ table, access }) => ({ ref: { kind: 'table', name: table }, access })),
+  );
 }
 
 /** `knex.schema.createTable('t', …)`, `knex.schema.withSchema('s').createTable('t', …)`. */

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { VisitContext } from '../../visitor.js';
 import { getCallChain } from '../call-chain.js';
-import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { recordQueryAccesses } from '../find-transaction-id.js';
 
 // Entry points of Kysely's query builders: https://kysely-org.github.io/kysely-apidoc/classes/Kysely.html
 const STARTS: Record<string, 'read' | 'write'> = {
@@ -51,20 +51,12 @@ export function visitKyselyChain(top: ts.CallExpression, context: VisitContext):
     }
   }
   const tables = accesses.filter(({ table }) => !ctes.has(table));
-  if (tables.length === 0) return;
-  const line = context.lineOf(top);
-  const queryId = tables.length > 1 ? toQueryId(top) : undefined;
-  const transactionId = findTransactionId(top);
-  for (const { table, access } of tables) {
-    context.facts.accesses.push({
-      ref: { kind: 'table', name: table },
-      access,
-      via: 'kysely',
-      line,
-      ...(queryId ? { queryId } : {}),
-      ...(transactionId ? { transactionId } : {}),
-    });
-  }
+  recordQueryAccesses(
+    context,
+    top,
+    'kysely',
+    tables.map(({ table, access }) => ({ ref: { kind: 'table', name: table }, access })),
+  );
 }
 
 /** `'person'`, `'person as p'`, `['person', 'pet as p']`; subqueries and callbacks name no table here. */

@@ -3,7 +3,7 @@ import type { TableRef } from '../../file-facts.js';
 import { getStringValue } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
 import { skipWrappers } from '../call-chain.js';
-import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { recordQueryAccesses } from '../find-transaction-id.js';
 import { getModelRef } from './get-model-ref.js';
 import { READ_METHODS, WRITE_METHODS } from './mongoose-methods.js';
 import type { MongooseState } from './mongoose-state.js';
@@ -40,20 +40,12 @@ export function visitModelCall(call: ts.CallExpression, state: MongooseState, co
 }
 
 function push(context: VisitContext, call: ts.CallExpression, found: { ref: TableRef; access: 'read' | 'write' }[], speculative: boolean): void {
-  const line = context.lineOf(call);
-  const queryId = found.length > 1 ? toQueryId(call) : undefined;
-  const transactionId = findTransactionId(call);
-  for (const { ref, access } of found) {
-    context.facts.accesses.push({
-      ref,
-      access,
-      via: 'mongoose',
-      line,
-      ...(speculative && ref.kind === 'symbol' ? { speculative: true } : {}),
-      ...(queryId ? { queryId } : {}),
-      ...(transactionId ? { transactionId } : {}),
-    });
-  }
+  recordQueryAccesses(
+    context,
+    call,
+    'mongoose',
+    found.map(({ ref, access }) => ({ ref, access, speculative: speculative && ref.kind === 'symbol' })),
+  );
 }
 
 /** `const User = model('User', userSchema, 'people')`, also `models.User || model(…)` and `export default model(…)`. */

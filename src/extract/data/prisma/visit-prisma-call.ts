@@ -4,7 +4,7 @@ import type { TableRef } from '../../file-facts.js';
 import { getPropertyName } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
 import { skipWrappers } from '../call-chain.js';
-import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { recordQueryAccesses } from '../find-transaction-id.js';
 import type { PrismaModel } from './prisma-schema.js';
 
 // Model queries: https://www.prisma.io/docs/orm/reference/prisma-client-reference#model-queries
@@ -61,20 +61,7 @@ export function visitPrismaCall(call: ts.CallExpression, models: ModelsByClientN
   }
   collectFluentRelation(call, model, byName, emitted);
 
-  const unique = toUnique(emitted);
-  const line = context.lineOf(call);
-  const queryId = unique.length > 1 ? toQueryId(call) : undefined;
-  const transactionId = findTransactionId(call);
-  for (const { ref, access } of unique) {
-    context.facts.accesses.push({
-      ref,
-      access,
-      via: 'prisma',
-      line,
-      ...(queryId ? { queryId } : {}),
-      ...(transactionId ? { transactionId } : {}),
-    });
-  }
+  recordQueryAccesses(context, call, 'prisma', toUnique(emitted));
 }
 
 const MAX_DEPTH = 8;

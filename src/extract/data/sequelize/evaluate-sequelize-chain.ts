@@ -4,7 +4,7 @@ import type { TableRef } from '../../file-facts.js';
 import { getObjectProperty } from '../../syntax.js';
 import { type ChainLink, getCallChain, skipWrappers } from '../call-chain.js';
 import { hasLinkNamed } from '../class-orm/chain-filter.js';
-import { toTransactionId } from '../class-orm/emitter.js';
+import { toTransactionId } from '../find-transaction-id.js';
 import { evaluateRoot } from '../class-orm/evaluate-root.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';
 import { getLinkNameNode, isClassLikeName } from '../class-orm/syntax.js';

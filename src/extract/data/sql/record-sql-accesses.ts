@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { VisitContext } from '../../visitor.js';
-import { findTransactionId, toQueryId } from '../find-transaction-id.js';
+import { findTransactionId, recordQueryAccesses } from '../find-transaction-id.js';
 import { getSqlTableAccesses } from './get-sql-table-accesses.js';
 import { stripLeadingTrivia } from './scan-sql.js';
 
@@ -25,17 +25,12 @@ export function recordSqlAccesses(text: string, node: ts.Node, context: VisitCon
     });
     return;
   }
-  const queryId = accesses.length > 1 ? toQueryId(node) : undefined;
-  for (const access of accesses) {
-    context.facts.accesses.push({
-      ref: { kind: 'table', name: access.table },
-      access: access.access,
-      via,
-      line,
-      ...(queryId ? { queryId } : {}),
-      ...(transactionId ? { transactionId } : {}),
-    });
-  }
+  recordQueryAccesses(
+    context,
+    node,
+    via,
+    accesses.map(({ table, access }) => ({ ref: { kind: 'table', name: table }, access })),
+  );
 }
 
 /** The literal as written (`${table}` rather than its placeholder), for the diagnostic. */
