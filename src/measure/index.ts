@@ -7,7 +7,7 @@ import { getServiceMetrics } from './get-service-metrics.js';
 import { getTables } from './get-tables.js';
 import { computeInterCallPercentage } from './metrics/compute-inter-call-percentage.js';
 import { computeInterfaceNumber } from './metrics/compute-interface-number.js';
-import { computeModularity } from './metrics/compute-modularity.js';
+import { computeModularity } from '../graph/compute-modularity.js';
 import { computeNonExtremeDistribution } from './metrics/compute-non-extreme-distribution.js';
 import { computeStructuralModularity } from './metrics/compute-structural-modularity.js';
 import { computeTurboMq } from './metrics/compute-turbo-mq.js';

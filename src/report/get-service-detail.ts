@@ -12,6 +12,8 @@ export interface ServiceDetail {
   inner: FileEdge[];
   /** Edges with one end in the service and one outside. */
   crossing: FileEdge[];
+  /** A short node id per file drawn (`f0`, `f1`, …): the service's files first, then the neighbours'. */
+  nodeIds: Map<string, string>;
 }
 
 /** Finds a service by id or, failing that, by name; the error lists what exists. */
@@ -46,5 +48,10 @@ export function getServiceDetail(analysis: Analysis, wanted: string): ServiceDet
   const neighbours = [...neighbourFiles]
     .map(([group, files]) => ({ service: group, files: [...files].sort(compareStrings) }))
     .sort((a, b) => (a.service === null ? 1 : b.service === null ? -1 : compareStrings(a.service, b.service)));
-  return { service, files: [...service.files].sort(compareStrings), neighbours, inner, crossing };
+  const files = [...service.files].sort(compareStrings);
+  const nodeIds = new Map<string, string>();
+  for (const file of [...files, ...neighbours.flatMap((group) => group.files)]) {
+    if (!nodeIds.has(file)) nodeIds.set(file, `f${nodeIds.size}`);
+  }
+  return { service, files, neighbours, inner, crossing, nodeIds };
 }

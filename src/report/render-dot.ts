@@ -69,15 +69,7 @@ function renderServices(analysis: Analysis): string[] {
 
 function renderDetail(analysis: Analysis, wanted: string): string[] {
   const detail = getServiceDetail(analysis, wanted);
-  const ids = new Map<string, string>();
-  const idOf = (file: string) => {
-    let id = ids.get(file);
-    if (!id) {
-      id = `f${ids.size}`;
-      ids.set(file, id);
-    }
-    return id;
-  };
+  const idOf = (file: string) => detail.nodeIds.get(file)!;
   const names = new Map(analysis.services.map((service) => [service.id, service.name]));
   const lines = [`  subgraph cluster_0 {`, `    label=${q(detail.service.name)};`, '    style="rounded"; color="#4e79a7";'];
   for (const file of detail.files) lines.push(`    ${idOf(file)} [label=${q(file)}];`);

@@ -5,7 +5,7 @@ import type { Analysis } from '../types.js';
 import { UsageError } from '../util/errors.js';
 import { compareStrings } from '../util/sort.js';
 import { type FindingEntry, type Snapshot, toSnapshot } from './snapshot.js';
-import { toSortedJson } from './to-sorted-json.js';
+import { toSortedJson } from '../util/to-sorted-json.js';
 
 export const BASELINE_FILE = 'seams-baseline.json';
 export const BASELINE_SCHEMA_VERSION = 1;

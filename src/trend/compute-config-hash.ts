@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_OPTIONS } from '../config/defaults.js';
 import type { AnalysisOptions } from '../types.js';
-import { toSortedJson } from './to-sorted-json.js';
+import { toSortedJson } from '../util/to-sorted-json.js';
 
 /**
  * A short fingerprint of the analysis options in effect (defaults filled in), so history

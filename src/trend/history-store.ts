@@ -6,7 +6,7 @@ import { toPosix } from '../util/paths.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 import { withFileLock } from './file-lock.js';
 import { getRecordKey, HISTORY_SCHEMA_VERSION, type HistoryRecord } from './history-record.js';
-import { sortKeys } from './to-sorted-json.js';
+import { sortKeys } from '../util/to-sorted-json.js';
 
 /** The default store, relative to the analysed root: plain JSON lines, easy to commit or cache. */
 export const HISTORY_FILE = '.seams/history.jsonl';

@@ -3,7 +3,7 @@ import modularityModule from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
 import { computeInterCallPercentage } from '../../src/measure/metrics/compute-inter-call-percentage.js';
 import { computeInterfaceNumber } from '../../src/measure/metrics/compute-interface-number.js';
-import { computeModularity } from '../../src/measure/metrics/compute-modularity.js';
+import { computeModularity } from '../../src/graph/compute-modularity.js';
 import { computeNonExtremeDistribution } from '../../src/measure/metrics/compute-non-extreme-distribution.js';
 import { computeStructuralModularity } from '../../src/measure/metrics/compute-structural-modularity.js';
 import { computeTurboMq } from '../../src/measure/metrics/compute-turbo-mq.js';

@@ -14,7 +14,7 @@ import { type GateThresholds, resolveGateThresholds } from '../../trend/gate-thr
 import { findGitLocation } from '../../trend/git.js';
 import { renderCheckText } from '../../trend/render-check-text.js';
 import { type Snapshot, toSnapshot } from '../../trend/snapshot.js';
-import { toSortedJson } from '../../trend/to-sorted-json.js';
+import { toSortedJson } from '../../util/to-sorted-json.js';
 import { removeActiveWorktreesSync } from '../../trend/worktree.js';
 import type { Analysis, Severity } from '../../types.js';
 import { UsageError } from '../../util/errors.js';

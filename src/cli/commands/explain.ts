@@ -7,38 +7,23 @@ import type { Analysis } from '../../types.js';
 import { UsageError } from '../../util/errors.js';
 import { toRelative } from '../../util/paths.js';
 import { type CliStreams, EXIT } from '../io.js';
-import { loadOptions, type OptionFlags } from '../load-options.js';
-import { collect, parseInteger, parsePositiveNumber } from '../parse-numbers.js';
+import { type AnalysisFlags, addAnalysisFlags } from '../analysis-flags.js';
+import { loadOptions } from '../load-options.js';
 import { createProgressPrinter } from '../progress-printer.js';
 import { runAnalysis } from '../run-analysis.js';
 
-interface ExplainFlags extends OptionFlags {
+interface ExplainFlags extends AnalysisFlags {
   json?: boolean;
   from?: string;
-  workers: boolean;
 }
 
 export function registerExplain(program: Command, streams: CliStreams, setExit: (code: number) => void): void {
-  program
-    .command('explain')
+  addAnalysisFlags(program.command('explain'))
     .description('explain why a file sits where it does, who reads and writes a table, or what a service depends on')
     .argument('<target>', 'a file (path from the project root), a table or a service; prefix file:, table: or service: to choose')
     .argument('[path]', 'project folder', '.')
     .option('--json', 'print the explanation as JSON')
     .option('--from <report>', 'explain an existing seams.json instead of analysing again')
-    .option('--config <file>', 'JSON config file (default: seams.config.json at the root, or "seams" in package.json)')
-    .option('--seed <n>', 'random seed for clustering', parseInteger('--seed', 0))
-    .option('--seeds <n>', 'clustering runs used for confidence', parseInteger('--seeds', 1, 100))
-    .option('--resolution <r>', 'Louvain resolution', parsePositiveNumber('--resolution'))
-    .option('--services <n>', 'search the resolution that gives about n services', parseInteger('--services', 1, 1000))
-    .option('--min-service-size <n>', 'smaller clusters are merged into a neighbour', parseInteger('--min-service-size', 1))
-    .option('--include-tests', 'analyse test files too')
-    .option('--include <glob>', 'only analyse matching files (repeatable)', collect)
-    .option('--exclude <glob>', 'skip matching files (repeatable)', collect)
-    .option('--shared <glob>', 'put matching files in the shared kernel (repeatable)', collect)
-    .option('--not-shared <glob>', 'never put matching files in the shared kernel (repeatable)', collect)
-    .option('--tsconfig <file>', 'tsconfig for the root')
-    .option('--no-workers', 'read files on one thread')
     .action(async (target: string, root: string, flags: ExplainFlags) => {
       const analysis = flags.from ? readReport(flags.from) : await analyse(root, flags, streams);
       const explanation = explain(analysis, toRootRelative(target, root));

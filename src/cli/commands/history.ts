@@ -5,7 +5,7 @@ import { backfillHistory } from '../../trend/backfill-history.js';
 import { getHistoryPath, HISTORY_FILE, readHistory } from '../../trend/history-store.js';
 import { recordHead } from '../../trend/record-head.js';
 import { renderHistoryTable } from '../../trend/render-history-table.js';
-import { sortKeys } from '../../trend/to-sorted-json.js';
+import { sortKeys } from '../../util/to-sorted-json.js';
 import { UsageError } from '../../util/errors.js';
 import { type CliStreams, EXIT, isInteractive } from '../io.js';
 import { parseInteger } from '../parse-numbers.js';
