@@ -1,3 +1,4 @@
+import { ts } from 'ts-morph';
 import type { FileVisitor, VisitContext } from '../visitor.js';
 import { collectConstants } from './collect-constants.js';
 import { isLifecycleTopic, visitEvents } from './visit-events.js';
@@ -5,6 +6,23 @@ import { createModuleStateVisitor } from './visit-module-state.js';
 import { visitQueues } from './visit-queues.js';
 import { visitTimers } from './visit-timers.js';
 import type { PendingFact } from './pending-fact.js';
+
+/**
+ * The only node kinds any part of this visitor looks at. It runs on every node of every file,
+ * and most nodes (identifiers, keywords, literals, types) can be passed over with one look-up.
+ */
+const RELEVANT_KINDS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.VariableStatement,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.PrefixUnaryExpression,
+  ts.SyntaxKind.PostfixUnaryExpression,
+  ts.SyntaxKind.DeleteExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.Decorator,
+]);
 
 /**
  * Shared mutable state, in-process events, queues and timers: what stops working, or starts
@@ -17,6 +35,7 @@ export function createStateVisitor(): FileVisitor {
   const queuesByBinding = new Map<string, PendingFact['name']>();
   return {
     visit(node, context) {
+      if (!RELEVANT_KINDS.has(node.kind)) return;
       moduleState.visit(node, context);
       collectConstants(node, constants);
       visitEvents(node, context, pending);
