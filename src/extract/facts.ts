@@ -44,7 +44,6 @@ export interface Facts {
   accesses: DataAccessFact[];
   tables: TableFact[];
   state: StateFact[];
-  adapters: string[];
   unresolvedImports: number;
   diagnostics: Diagnostic[];
 }

@@ -2,7 +2,7 @@ import type { Workspace } from '../load/workspace.js';
 import type { Diagnostic } from '../types.js';
 import type { ProgressListener } from '../util/progress.js';
 import { compareStrings } from '../util/sort.js';
-import { createVisitorFactories, detectAdapters, findAdapter } from './create-visitor-factories.js';
+import { createVisitorFactories, detectAdapters, type EnabledAdapters, findAdapter } from './create-visitor-factories.js';
 import type { Facts, StateFact } from './facts.js';
 import type { FileFacts } from './file-facts.js';
 import { createResolver } from './imports/create-resolver.js';
@@ -43,7 +43,7 @@ export async function extractFacts(workspace: Workspace, options: ExtractOptions
   return linkFacts(workspace, fileFacts, enabled.data);
 }
 
-function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: { name: string; options: unknown }[]): Facts {
+function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: EnabledAdapters['data']): Facts {
   const exportIndex = createExportIndex(fileFacts);
   const linked = linkDependencies(fileFacts, exportIndex);
   const diTokens = linkDiTokens(fileFacts, exportIndex);
@@ -67,7 +67,6 @@ function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: { 
     accesses: data.accesses,
     tables: data.tables,
     state,
-    adapters: [...(workspace.dependencies.some((n) => n.startsWith('@nestjs/')) ? ['nestjs'] : []), ...enabledData.map((d) => d.name)],
     unresolvedImports: linked.unresolved.length,
     diagnostics,
   };
