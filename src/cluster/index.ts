@@ -44,7 +44,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   const constrained = constrain(
     mergeChattyCommunities(
       projection,
-      mergeSmallCommunities(projection, constrain(withIsolatedReleased(projection, chosen.communities)).communities, options.minServiceSize),
+      mergeSmallCommunities(projection, constrain(chosen.communities).communities, options.minServiceSize),
       CHATTY_RATIO,
     ),
   );
@@ -144,15 +144,6 @@ function pickBestRun(runs: LouvainRun[]): LouvainRun {
   return runs.reduce((best, run) => (run.modularity > best.modularity + 1e-12 ? run : best));
 }
 
-/** Nodes without edges are not communities of their own; they are placed later by folder. */
-function withIsolatedReleased(graph: ClusteringGraph, communities: Map<string, number>): Map<string, number> {
-  const result = new Map(communities);
-  graph.forEachNode((node) => {
-    if (graph.degree(node) === 0) result.set(node, -1);
-  });
-  return result;
-}
-
 /**
  * Scans resolutions for the one whose decomposition has closest to the asked number of services
  * (ties: the higher modularity), and keeps the curve (resolution → services, modularity at
@@ -169,7 +160,7 @@ function findResolution(
   for (let resolution = 0.1; resolution <= 4.0001; resolution += 0.1) {
     const [run] = runLouvain(graph, seeds.slice(0, 1), resolution);
     if (!run) continue;
-    const merged = mergeSmallCommunities(graph, withIsolatedReleased(graph, run.communities), options.minServiceSize);
+    const merged = mergeSmallCommunities(graph, run.communities, options.minServiceSize);
     const count = new Set(
       [...merged.entries()].filter(([node, c]) => c >= 0 && graph.getNodeAttribute(node, 'type') === 'file').map(([, c]) => c),
     ).size;
