@@ -40,3 +40,19 @@ export function getObjectProperty(object: ts.Expression | undefined, key: string
   }
   return undefined;
 }
+
+/** Drops parentheses, `as`, `satisfies`, `!` and `<T>x` around an expression. */
+export function skipOuterExpressions(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else return current;
+  }
+}

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipOuterExpressions } from '../syntax.js';
 
 /** One step of a fluent chain: `.name(args)` when called, `.name` when only accessed. */
 export interface ChainLink {
@@ -23,14 +24,14 @@ export interface CallChain {
  */
 export function getCallChain(top: ts.Expression): CallChain {
   const links: ChainLink[] = [];
-  let current = skipWrappers(top);
+  let current = skipOuterExpressions(top);
   let rootCalled = false;
   for (;;) {
     if (ts.isCallExpression(current)) {
-      const callee = skipWrappers(current.expression);
+      const callee = skipOuterExpressions(current.expression);
       if (ts.isPropertyAccessExpression(callee)) {
         links.push({ name: callee.name.text, args: current.arguments, node: current });
-        current = skipWrappers(callee.expression);
+        current = skipOuterExpressions(callee.expression);
         continue;
       }
       if (ts.isIdentifier(callee)) {
@@ -42,7 +43,7 @@ export function getCallChain(top: ts.Expression): CallChain {
     }
     if (ts.isPropertyAccessExpression(current)) {
       links.push({ name: current.name.text, args: null, node: current });
-      current = skipWrappers(current.expression);
+      current = skipOuterExpressions(current.expression);
       continue;
     }
     break;
@@ -61,7 +62,7 @@ export function isChainTop(call: ts.CallExpression): boolean {
 
 /** The name a call is made by: `a.b.find()` → `find`, `query()` → `query`. */
 export function getCalleeName(call: ts.CallExpression): string | null {
-  const callee = skipWrappers(call.expression);
+  const callee = skipOuterExpressions(call.expression);
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
   return null;
@@ -69,14 +70,8 @@ export function getCalleeName(call: ts.CallExpression): string | null {
 
 /** The last name of an expression: `this.db` → `db`, `knex` → `knex`. */
 export function getTailName(expression: ts.Expression): string | null {
-  const node = skipWrappers(expression);
+  const node = skipOuterExpressions(expression);
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   return null;
-}
-
-export function skipWrappers(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) node = node.expression;
-  return node;
 }

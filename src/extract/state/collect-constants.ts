@@ -1,6 +1,5 @@
 import { ts } from 'ts-morph';
-import { getStringValue } from '../syntax.js';
-import { skipOuterExpressions } from './get-name.js';
+import { getStringValue, skipOuterExpressions } from '../syntax.js';
 
 /**
  * Records the file's string constants so a topic written as a constant resolves to its value:

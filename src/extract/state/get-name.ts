@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { getStringValue } from '../syntax.js';
+import { getStringValue, skipOuterExpressions } from '../syntax.js';
 
 /** A topic, queue or job name as written: a literal's value, or a reference to resolve. */
 export interface WrittenName {
@@ -41,21 +41,6 @@ export function getDottedName(expression: ts.Expression): string | null {
   return null;
 }
 
-/** Drops parentheses, `as`, `satisfies`, `!` and `<T>x` around an expression. */
-export function skipOuterExpressions(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else return current;
-  }
-}
 
 /** The last name of a call's receiver: `this.eventEmitter.emit` → `eventEmitter`, `bus.emit` → `bus`. */
 export function getReceiverName(callee: ts.PropertyAccessExpression): string | null {

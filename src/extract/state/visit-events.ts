@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
-import { getDecoratorArguments, getDecoratorName } from '../syntax.js';
+import { getDecoratorArguments, getDecoratorName, skipOuterExpressions } from '../syntax.js';
 import type { VisitContext } from '../visitor.js';
-import { getName, getReceiverName, skipOuterExpressions } from './get-name.js';
+import { getName, getReceiverName } from './get-name.js';
 import type { PendingFact } from './pending-fact.js';
 
 const PUBLISH_METHODS = new Set(['emit', 'emitAsync']);

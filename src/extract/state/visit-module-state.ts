@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FileVisitor } from '../visitor.js';
-import { skipOuterExpressions } from './get-name.js';
+import { skipOuterExpressions } from '../syntax.js';
 
 /** Collections that are mutable state when created empty or changed in the file. */
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);

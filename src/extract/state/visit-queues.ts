@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
-import { getDecoratorArguments, getDecoratorName, getObjectProperty } from '../syntax.js';
+import { getDecoratorArguments, getDecoratorName, getObjectProperty, skipOuterExpressions } from '../syntax.js';
 import type { VisitContext } from '../visitor.js';
-import { getName, skipOuterExpressions } from './get-name.js';
+import { getName } from './get-name.js';
 import type { PendingFact } from './pending-fact.js';
 
 /** Packages whose `Queue` class is a named job queue (https://docs.bullmq.io, https://github.com/OptimalBits/bull). */

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
-import { getDecoratorArguments, getDecoratorName, getObjectProperty, getPropertyName, getStringValue } from '../syntax.js';
+import { getDecoratorArguments, getDecoratorName, getObjectProperty, getPropertyName, getStringValue, skipOuterExpressions } from '../syntax.js';
 import type { VisitContext } from '../visitor.js';
-import { getDottedName, getEnclosingClassName, getName, skipOuterExpressions } from './get-name.js';
+import { getDottedName, getEnclosingClassName, getName } from './get-name.js';
 import type { PendingFact } from './pending-fact.js';
 
 /** Methods a framework calls once per process start: a timer set there runs in every instance. */

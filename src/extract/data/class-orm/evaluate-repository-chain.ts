@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
-import { getObjectProperty, getStringValue } from '../../syntax.js';
-import { type ChainLink, getCallChain, skipWrappers } from '../call-chain.js';
+import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
+import { type ChainLink, getCallChain } from '../call-chain.js';
 import { hasLinkNamed } from './chain-filter.js';
 import { toTransactionId } from '../find-transaction-id.js';
 import type { OrmEnv } from './orm-env.js';
@@ -112,7 +112,7 @@ function stepManager(value: { transactionId?: string }, link: ChainLink, run: Ru
   }
   if (dialect.managerFactories.has(name)) return { kind: 'manager', ...tx };
   if (dialect.createBuilder.has(name)) {
-    const first = args[0] ? skipWrappers(args[0]) : undefined;
+    const first = args[0] ? skipOuterExpressions(args[0]) : undefined;
     const namesEntity = args.length >= 2 || (first !== undefined && ts.isIdentifier(first) && isClassLikeName(first.text));
     const entity = namesEntity ? toEntityTarget(first, run, certain) : null;
     return createBuilder(entity, getStringValue(args[1]), link, transactionId);
@@ -153,7 +153,7 @@ function stepUnknown(name: string, link: ChainLink, run: Run): Value | null {
   // A bare call (`getRepository(User)`) only counts when it is one of the ORM's global helpers.
   if (name === '') return helper ? stepManager({}, link, run, true) : null;
   if (helper) return stepManager({}, link, run, true);
-  const first = link.args[0] ? skipWrappers(link.args[0]) : undefined;
+  const first = link.args[0] ? skipOuterExpressions(link.args[0]) : undefined;
   const entityFirst =
     first !== undefined && ts.isIdentifier(first) && isClassLikeName(first.text) && run.env.scope.lookup(first.text, first) === undefined;
   if (entityFirst) return stepManager({}, link, run, false);

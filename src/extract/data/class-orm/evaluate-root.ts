@@ -1,12 +1,12 @@
 import { ts } from 'ts-morph';
-import { skipWrappers } from '../call-chain.js';
 import type { OrmEnv } from './orm-env.js';
 import { findThisOwner } from './scope.js';
 import { toSymbolTarget, type Value } from './values.js';
+import { skipOuterExpressions } from '../../syntax.js';
 
 /** The value a chain starts from: `this`, a variable or parameter, `this.member`, `new User()`. */
 export function evaluateRoot(root: ts.Expression, env: OrmEnv): Value | null {
-  const node = skipWrappers(root);
+  const node = skipOuterExpressions(root);
   if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) {
     const owner = findThisOwner(node);
     return owner ? { kind: 'this', owner } : null;

@@ -1,6 +1,5 @@
 import { ts } from 'ts-morph';
-import { getStringValue } from '../../syntax.js';
-import { skipWrappers } from '../call-chain.js';
+import { getStringValue, skipOuterExpressions } from '../../syntax.js';
 import { evaluateRoot } from './evaluate-root.js';
 import type { Run } from './repository-run.js';
 import { isClassLikeName } from './syntax.js';
@@ -12,7 +11,7 @@ import { type EntityTarget, toSymbolTarget } from './values.js';
  */
 export function toEntityTarget(argument: ts.Expression | undefined, run: Run, certain: boolean): EntityTarget | null {
   if (!argument) return null;
-  const node = skipWrappers(argument);
+  const node = skipOuterExpressions(argument);
   const name = getStringValue(node);
   if (name !== null) return { ref: { kind: 'model', orm: run.dialect.orm, name }, speculative: !certain };
   if (ts.isIdentifier(node)) {

@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import type { TableRef } from '../../file-facts.js';
-import { getPropertyName } from '../../syntax.js';
+import { getPropertyName, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
-import { type ChainLink, getCallChain, skipWrappers } from '../call-chain.js';
+import { type ChainLink, getCallChain } from '../call-chain.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
@@ -67,14 +67,14 @@ function readWith(options: ts.Expression | undefined, found: Found[], depth: num
   if (!options || depth > 6 || !ts.isObjectLiteralExpression(options)) return;
   for (const property of options.properties) {
     if (!ts.isPropertyAssignment(property) || getPropertyName(property.name) !== 'with') continue;
-    const relations = skipWrappers(property.initializer);
+    const relations = skipOuterExpressions(property.initializer);
     if (!ts.isObjectLiteralExpression(relations)) continue;
     for (const relation of relations.properties) {
       if (!ts.isPropertyAssignment(relation)) continue;
       const name = getPropertyName(relation.name);
       if (name === null || relation.initializer.kind === ts.SyntaxKind.FalseKeyword) continue;
       found.push({ ref: { kind: 'model', orm: 'drizzle', name }, access: 'read' });
-      readWith(skipWrappers(relation.initializer), found, depth + 1);
+      readWith(skipOuterExpressions(relation.initializer), found, depth + 1);
     }
   }
 }
@@ -82,7 +82,7 @@ function readWith(options: ts.Expression | undefined, found: Found[], depth: num
 /** `users` is a symbol resolved through imports; `schema.users` names the table object by its name. */
 function toRef(argument: ts.Expression | undefined): TableRef | null {
   if (!argument) return null;
-  const node = skipWrappers(argument);
+  const node = skipOuterExpressions(argument);
   if (ts.isIdentifier(node)) return { kind: 'symbol', name: node.text };
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) return { kind: 'model', orm: 'drizzle', name: node.name.text };
   return null;

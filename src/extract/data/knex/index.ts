@@ -3,8 +3,9 @@ import { ts } from 'ts-morph';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';
-import { getCalleeName, isChainTop, skipWrappers } from '../call-chain.js';
+import { getCalleeName, isChainTop } from '../call-chain.js';
 import { visitKnexChain } from './visit-knex-chain.js';
+import { skipOuterExpressions } from '../../syntax.js';
 
 /** `knex.raw(…)` is read by the sql adapter, which sees every SQL string. */
 export const knex: DataAdapter<true> = {
@@ -31,11 +32,11 @@ export const knex: DataAdapter<true> = {
 };
 
 function isKnexFactoryCall(initializer: ts.Expression): boolean {
-  const node = skipWrappers(initializer);
+  const node = skipOuterExpressions(initializer);
   if (!ts.isCallExpression(node)) return false;
   const name = getCalleeName(node);
   if (name === 'knex' || name === 'Knex') return true;
   // require('knex')({...})
-  const callee = skipWrappers(node.expression);
+  const callee = skipOuterExpressions(node.expression);
   return ts.isCallExpression(callee) && getCalleeName(callee) === 'require' && callee.arguments[0] !== undefined && ts.isStringLiteral(callee.arguments[0]) && callee.arguments[0].text === 'knex';
 }

@@ -1,10 +1,10 @@
 import { ts } from 'ts-morph';
-import { skipWrappers } from '../call-chain.js';
+import { skipOuterExpressions } from '../../syntax.js';
 
 /** `'users'` → users, `'users as u'` → users, `'public.users'` kept, `{ u: 'users' }` → users. */
 export function toTableName(argument: ts.Expression | undefined): string | null {
   if (!argument) return null;
-  const node = skipWrappers(argument);
+  const node = skipOuterExpressions(argument);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
     const name = node.text.trim().split(/\s+as\s+/i)[0]!.trim();
     // Any identifier a database accepts (quoted names may hold anything but spaces here): reject

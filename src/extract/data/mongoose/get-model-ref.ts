@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { TableRef } from '../../file-facts.js';
-import { getStringValue } from '../../syntax.js';
-import { getCalleeName, getTailName, skipWrappers } from '../call-chain.js';
+import { getStringValue, skipOuterExpressions } from '../../syntax.js';
+import { getCalleeName, getTailName } from '../call-chain.js';
 import type { MongooseState } from './mongoose-state.js';
 
 export interface ModelRef {
@@ -12,7 +12,7 @@ export interface ModelRef {
 
 /** What a model method is called on: `User`, `this.catModel`, `mongoose.model('User')`, `mongoose.models.User`. */
 export function getModelRef(receiver: ts.Expression, state: MongooseState): ModelRef | null {
-  const node = skipWrappers(receiver);
+  const node = skipOuterExpressions(receiver);
   if (ts.isIdentifier(node)) return { ref: { kind: 'symbol', name: node.text }, speculative: true };
   if (ts.isPropertyAccessExpression(node)) {
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {

@@ -1,6 +1,5 @@
 import { ts } from 'ts-morph';
-import { getObjectProperty, getStringValue } from '../../syntax.js';
-import { skipWrappers } from '../call-chain.js';
+import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 
 /**
  * Collections an aggregation pipeline names besides its model's: `$lookup`/`$graphLookup`
@@ -8,10 +7,10 @@ import { skipWrappers } from '../call-chain.js';
  */
 export function readAggregateStages(pipeline: ts.Expression | undefined): { table: string; access: 'read' | 'write' }[] {
   const found: { table: string; access: 'read' | 'write' }[] = [];
-  const node = pipeline ? skipWrappers(pipeline) : undefined;
+  const node = pipeline ? skipOuterExpressions(pipeline) : undefined;
   if (!node || !ts.isArrayLiteralExpression(node)) return found;
   for (const element of node.elements) {
-    const stage = skipWrappers(element);
+    const stage = skipOuterExpressions(element);
     if (!ts.isObjectLiteralExpression(stage)) continue;
     for (const key of ['$lookup', '$graphLookup']) {
       const from = getStringValue(getObjectProperty(getObjectProperty(stage, key), 'from'));

@@ -1,8 +1,7 @@
 import { ts } from 'ts-morph';
 import type { TableRef } from '../../file-facts.js';
-import { getStringValue } from '../../syntax.js';
+import { getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
-import { skipWrappers } from '../call-chain.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 import { getModelRef } from './get-model-ref.js';
 import { READ_METHODS, WRITE_METHODS } from './mongoose-methods.js';
@@ -11,7 +10,7 @@ import { readAggregateStages } from './read-aggregate-stages.js';
 
 /** Model method calls (`User.find()`, `this.catModel.create()`), `doc.save()`, and `model('User', schema)` declarations. */
 export function visitModelCall(call: ts.CallExpression, state: MongooseState, context: VisitContext): void {
-  const callee = skipWrappers(call.expression);
+  const callee = skipOuterExpressions(call.expression);
   if (ts.isIdentifier(callee)) {
     if (callee.text === 'model') recordModelDeclaration(call, state, context);
     return;
@@ -23,7 +22,7 @@ export function visitModelCall(call: ts.CallExpression, state: MongooseState, co
     return;
   }
   if (method === 'save' && call.arguments.length <= 1) {
-    const receiver = skipWrappers(callee.expression);
+    const receiver = skipOuterExpressions(callee.expression);
     const ref = ts.isIdentifier(receiver) ? state.documents.get(receiver.text) : undefined;
     if (ref) push(context, call, [{ ref, access: 'write' }], ref.kind === 'symbol');
     return;
@@ -53,7 +52,7 @@ function recordModelDeclaration(call: ts.CallExpression, state: MongooseState, c
   if (call.arguments.length < 2) return;
   const modelName = getStringValue(call.arguments[0]);
   if (modelName === null) return;
-  const schemaArgument = skipWrappers(call.arguments[1]!);
+  const schemaArgument = skipOuterExpressions(call.arguments[1]!);
   state.models.push({
     symbol: findAssignedName(call) ?? `mongoose:${modelName}`,
     modelName,

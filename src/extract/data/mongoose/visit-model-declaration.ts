@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
-import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue } from '../../syntax.js';
+import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
-import { getCalleeName, getTailName, skipWrappers } from '../call-chain.js';
+import { getCalleeName, getTailName } from '../call-chain.js';
 import { getModelRef } from './get-model-ref.js';
 import { DOCUMENT_METHODS } from './mongoose-methods.js';
 import type { MongooseState } from './mongoose-state.js';
@@ -72,8 +72,8 @@ function visitModelHolder(node: ts.ParameterDeclaration | ts.PropertyDeclaration
 function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState): void {
   if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return;
   const name = declaration.name.text;
-  let initializer = skipWrappers(declaration.initializer);
-  if (ts.isAwaitExpression(initializer)) initializer = skipWrappers(initializer.expression);
+  let initializer = skipOuterExpressions(declaration.initializer);
+  if (ts.isAwaitExpression(initializer)) initializer = skipOuterExpressions(initializer.expression);
   if (ts.isNewExpression(initializer)) {
     if (getTailName(initializer.expression) === 'Schema') {
       const collection = getStringValue(getObjectProperty(initializer.arguments?.[1], 'collection'));

@@ -1,9 +1,8 @@
 import { ts } from 'ts-morph';
 import type { DataAccessKind } from '../../../types.js';
 import type { TableRef } from '../../file-facts.js';
-import { getPropertyName } from '../../syntax.js';
+import { getPropertyName, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
-import { skipWrappers } from '../call-chain.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 import type { PrismaModel } from './prisma-schema.js';
 
@@ -48,7 +47,7 @@ export function visitPrismaCall(call: ts.CallExpression, models: ModelsByClientN
   const method = callee.name.text;
   const isRead = READ_METHODS.has(method);
   if (!isRead && !WRITE_METHODS.has(method)) return;
-  const receiver = skipWrappers(callee.expression);
+  const receiver = skipOuterExpressions(callee.expression);
   if (!ts.isPropertyAccessExpression(receiver)) return;
   const model = models.get(receiver.name.text);
   if (!model) return;
@@ -161,13 +160,13 @@ function toUnique(emitted: Emitted[]): Emitted[] {
 }
 
 function skipArgument(argument: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
-  const node = argument ? skipWrappers(argument) : undefined;
+  const node = argument ? skipOuterExpressions(argument) : undefined;
   return node && ts.isObjectLiteralExpression(node) ? node : undefined;
 }
 
 function getProperty(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
   for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && getPropertyName(property.name) === key) return skipWrappers(property.initializer);
+    if (ts.isPropertyAssignment(property) && getPropertyName(property.name) === key) return skipOuterExpressions(property.initializer);
   }
   return undefined;
 }
@@ -190,7 +189,7 @@ function getEntries(object: ts.ObjectLiteralExpression): [string, ts.Expression 
   for (const property of object.properties) {
     if (ts.isPropertyAssignment(property)) {
       const name = getPropertyName(property.name);
-      if (name !== null) entries.push([name, skipWrappers(property.initializer)]);
+      if (name !== null) entries.push([name, skipOuterExpressions(property.initializer)]);
     } else if (ts.isShorthandPropertyAssignment(property)) entries.push([property.name.text, undefined]);
   }
   return entries;

@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import type { DataAccessKind } from '../../../types.js';
 import type { TableRef } from '../../file-facts.js';
-import { getObjectProperty } from '../../syntax.js';
-import { type ChainLink, getCallChain, skipWrappers } from '../call-chain.js';
+import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
+import { type ChainLink, getCallChain } from '../call-chain.js';
 import { hasLinkNamed } from '../class-orm/chain-filter.js';
 import { toTransactionId } from '../find-transaction-id.js';
 import { evaluateRoot } from '../class-orm/evaluate-root.js';
@@ -165,7 +165,7 @@ function getIncludes(args: readonly ts.Expression[], run: Run): Include[] {
   const includes: Include[] = [];
   const visit = (expression: ts.Expression | undefined): void => {
     if (!expression) return;
-    const node = skipWrappers(expression);
+    const node = skipOuterExpressions(expression);
     if (ts.isArrayLiteralExpression(node)) {
       node.elements.forEach(visit);
     } else if (ts.isObjectLiteralExpression(node)) {
@@ -177,7 +177,7 @@ function getIncludes(args: readonly ts.Expression[], run: Run): Include[] {
   };
   const addModel = (expression: ts.Expression | undefined): void => {
     if (!expression) return;
-    const node = skipWrappers(expression);
+    const node = skipOuterExpressions(expression);
     if (ts.isIdentifier(node)) {
       includes.push({ target: { ref: toModelRef(node.text, run), speculative: false }, name: node.text });
     } else if (ts.isPropertyAccessExpression(node) && isClassLikeName(node.name.text)) {

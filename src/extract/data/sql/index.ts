@@ -1,9 +1,9 @@
 // Raw SQL as drivers take it: https://node-postgres.com/features/queries, https://sidorares.github.io/node-mysql2/docs, https://vitaly-t.github.io/pg-promise/Database.html
 import { ts } from 'ts-morph';
-import { getObjectProperty } from '../../syntax.js';
+import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor } from '../../visitor.js';
 import type { DataAdapter } from '../adapter.js';
-import { getCalleeName, skipWrappers } from '../call-chain.js';
+import { getCalleeName } from '../call-chain.js';
 import { getSqlText } from './get-sql-text.js';
 import { looksLikeSql } from './looks-like-sql.js';
 import { recordSqlAccesses } from './record-sql-accesses.js';
@@ -52,7 +52,7 @@ export const sql: DataAdapter<true> = {
           const text = getSqlText(argument);
           if (text !== null && looksLikeSql(text)) recordSqlAccesses(text, argument, context);
         } else if (ts.isTaggedTemplateExpression(node)) {
-          const tag = skipWrappers(node.tag);
+          const tag = skipOuterExpressions(node.tag);
           const name = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : null;
           if (name === null || !SQL_TAGS.has(name)) return;
           const text = getSqlText(node.template);
@@ -77,7 +77,7 @@ export const sql: DataAdapter<true> = {
 /** The SQL argument itself, or the `text`/`sql` of a pg/mysql2 query config object. */
 function getSqlArgument(argument: ts.Expression | undefined): ts.Expression | undefined {
   if (!argument) return undefined;
-  const node = skipWrappers(argument);
+  const node = skipOuterExpressions(argument);
   if (ts.isObjectLiteralExpression(node)) return getObjectProperty(node, 'text') ?? getObjectProperty(node, 'sql');
   return node;
 }
