@@ -46,14 +46,16 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
     lines.push('');
     lines.push(bold('Strongest cross-service dependencies'));
     for (const dependency of analysis.dependencies.slice(0, limit)) {
-      lines.push(`  ${t(dependency.from)} → ${t(dependency.to)}  ${dependency.edges} edges, weight ${dependency.weight}`);
+      lines.push(`  ${t(dependency.from)} → ${t(dependency.to)}  ${dependency.edges} ${dependency.edges === 1 ? 'edge' : 'edges'}, weight ${dependency.weight}`);
     }
   }
   const sharedTables = analysis.tables.filter((table) => table.shared);
   if (sharedTables.length > 0) {
     lines.push('');
     lines.push(bold('Shared tables') + dim('  R read, W write, RW both; * owner'));
-    const services = analysis.services.map((service) => service.id);
+    // Only the services that touch a shared table: the rest would be empty columns.
+    const touching = new Set(sharedTables.flatMap((table) => table.accessors.map((accessor) => accessor.service)));
+    const services = analysis.services.map((service) => service.id).filter((service) => touching.has(service));
     const nameWidth = Math.min(28, Math.max(5, ...sharedTables.map((table) => t(table.name).length)));
     const columns = services.map((service) => Math.max(3, Math.min(14, service.length)));
     lines.push(`  ${''.padEnd(nameWidth)}  ${services.map((s, i) => t(s).slice(0, columns[i]).padEnd(columns[i]!)).join(' ')}`);
