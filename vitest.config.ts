@@ -1,6 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * src/util/typescript.cts is CommonJS for the reason given there, and Vite runs only ESM. Tests
+ * get the same value, ts-morph's `ts`, through an ESM module of the same name.
+ */
+const typescriptShimForVite: Plugin = {
+  name: 'seams-typescript-shim',
+  enforce: 'pre',
+  transform(_code, id) {
+    if (!id.endsWith('/src/util/typescript.cts')) return null;
+    return { code: "import { ts } from 'ts-morph';\nexport default ts;\n", map: null };
+  },
+};
 
 export default defineConfig({
+  plugins: [typescriptShimForVite],
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,

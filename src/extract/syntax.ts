@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../util/typescript.cjs';
 
 /** The value of a string literal or a template without substitutions; null for anything computed. */
 export function getStringValue(node: ts.Node | undefined): string | null {

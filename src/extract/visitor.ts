@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../util/typescript.cjs';
 import type { FileFacts } from './file-facts.js';
 
 export interface VisitContext {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../util/typescript.cjs';
 import type { Workspace } from '../load/workspace.js';
 import { toRelative } from '../util/paths.js';
 import type { DependencyTarget, FileFacts } from './file-facts.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../util/typescript.cjs';
 import type { Diagnostic } from '../types.js';
 import { isInside, toRelative } from '../util/paths.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import { skipOuterExpressions } from '../syntax.js';
 
 /** One step of a fluent chain: `.name(args)` when called, `.name` when only accessed. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import type { RawDependency } from '../file-facts.js';
 import type { FileVisitor, VisitContext } from '../visitor.js';
 import { getStringValue } from '../syntax.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import { getStringValue, skipOuterExpressions } from '../syntax.js';
 
 /** A topic, queue or job name as written: a literal's value, or a reference to resolve. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import type { FileVisitor, VisitContext } from '../visitor.js';
 import { collectConstants } from './collect-constants.js';
 import { isLifecycleTopic, visitEvents } from './visit-events.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import type { FileVisitor } from '../visitor.js';
 import { skipOuterExpressions } from '../syntax.js';
 

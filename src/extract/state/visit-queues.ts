@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import { getDecoratorArguments, getDecoratorName, getObjectProperty, skipOuterExpressions } from '../syntax.js';
 import type { VisitContext } from '../visitor.js';
 import { getName } from './get-name.js';

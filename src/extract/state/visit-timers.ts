@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../util/typescript.cjs';
 import { getDecoratorArguments, getDecoratorName, getObjectProperty, getPropertyName, getStringValue, skipOuterExpressions } from '../syntax.js';
 import type { VisitContext } from '../visitor.js';
 import { getDottedName, getEnclosingClassName, getName } from './get-name.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 
 // Read once: `ts` is a namespace of thousands of members, and these run on every call of a file.
 const CALL = ts.SyntaxKind.CallExpression;

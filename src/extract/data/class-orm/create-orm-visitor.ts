@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import { isTopCall } from './chain-filter.js';
 import { createEmitter } from './emitter.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import type { DataAccessKind } from '../../../types.js';
 import { findTransactionId } from '../find-transaction-id.js';
 import type { VisitContext } from '../../visitor.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { OrmEnv } from './orm-env.js';
 import { findThisOwner } from './scope.js';
 import { toSymbolTarget, type Value } from './values.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import type { VisitContext } from '../../visitor.js';
 import type { Emitter } from './emitter.js';
 import type { Scope } from './scope.js';

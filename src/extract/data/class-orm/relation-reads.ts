@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getPropertyName, getStringValue } from '../../syntax.js';
 import type { AccessOptions, Emitter } from './emitter.js';
 import { toJunctionMember } from './relations.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { TableRef } from '../../file-facts.js';
 import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue } from '../../syntax.js';
 import { getInverseProperty, getReferencedClass, hasDecorators } from './syntax.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import type { DataAccessKind } from '../../../types.js';
 import type { ChainLink } from '../call-chain.js';
 import type { OrmEnv } from './orm-env.js';

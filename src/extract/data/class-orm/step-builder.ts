@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { DataAccessKind } from '../../../types.js';
 import { getStringValue } from '../../syntax.js';
 import type { ChainLink } from '../call-chain.js';

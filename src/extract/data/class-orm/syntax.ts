@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getDecoratorName, getDecorators } from '../../syntax.js';
 
 const DECORATOR = ts.SyntaxKind.Decorator;

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import { getDecoratorArguments, getStringValue } from '../../syntax.js';
 import type { RepositoryDialect } from './repository-dialect.js';
 import { findDecorator, getReferencedClass, getTypeName, getTypeReference, isClassLikeName } from './syntax.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import type { TableRef } from '../../file-facts.js';
 
 /** An entity (or model) the code names, and whether it is only a guess the link step may drop. */

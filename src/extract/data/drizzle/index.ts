@@ -1,5 +1,5 @@
 // Drizzle ORM: https://orm.drizzle.team/docs/sql-schema-declaration, https://orm.drizzle.team/docs/select
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';

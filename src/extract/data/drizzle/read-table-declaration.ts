@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getStringValue } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
 import { getCallChain } from '../call-chain.js';

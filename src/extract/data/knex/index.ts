@@ -1,5 +1,5 @@
 // Knex.js: https://knexjs.org/guide/query-builder.html
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { skipOuterExpressions } from '../../syntax.js';
 
 /** `'users'` → users, `'users as u'` → users, `'public.users'` kept, `{ u: 'users' }` → users. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { type ChainLink, getCallChain } from '../call-chain.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 import type { VisitContext } from '../../visitor.js';

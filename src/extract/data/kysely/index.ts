@@ -1,5 +1,5 @@
 // Kysely: https://kysely.dev/docs/category/examples
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';

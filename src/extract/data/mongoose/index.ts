@@ -1,5 +1,5 @@
 // Mongoose: https://mongoosejs.com/docs/models.html, NestJS: https://docs.nestjs.com/techniques/mongodb
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';

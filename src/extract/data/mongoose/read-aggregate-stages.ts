@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 
 /**

@@ -1,5 +1,5 @@
 // Prisma ORM: https://www.prisma.io/docs/orm/prisma-client/queries/crud
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, type DeclaredModel, hasDependency } from '../adapter.js';

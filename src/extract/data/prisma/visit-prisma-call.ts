@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { DataAccessKind } from '../../../types.js';
 import type { TableRef } from '../../file-facts.js';
 import { getPropertyName, skipOuterExpressions } from '../../syntax.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getDecoratorArguments, getObjectProperty, getStringValue } from '../../syntax.js';
 import { getDecoratorName, getDecorators } from '../../syntax.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';

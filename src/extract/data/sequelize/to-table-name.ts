@@ -1,5 +1,5 @@
 import inflection from 'inflection';
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getObjectProperty, getStringValue } from '../../syntax.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import { getDecoratorArguments } from '../../syntax.js';
 import { findDecorator, getReferencedClass, getTypeName, getTypeQueryName, getTypeReference, isClassLikeName } from '../class-orm/syntax.js';
 import { toSymbolTarget, type Value } from '../class-orm/values.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 
 /**
  * The SQL text of a string, a template or a `+` concatenation of them. Substitutions and

@@ -1,5 +1,5 @@
 // Raw SQL as drivers take it: https://node-postgres.com/features/queries, https://sidorares.github.io/node-mysql2/docs, https://vitaly-t.github.io/pg-promise/Database.html
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor } from '../../visitor.js';
 import type { DataAdapter } from '../adapter.js';

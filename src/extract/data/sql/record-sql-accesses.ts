@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { VisitContext } from '../../visitor.js';
 import { findTransactionId, recordQueryAccesses } from '../find-transaction-id.js';
 import { getSqlTableAccesses } from './get-sql-table-accesses.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '../../../util/typescript.cjs';
 import type { FileFacts, TableRef } from '../../file-facts.js';
 import { getDecoratorArguments, getObjectProperty, getStringValue } from '../../syntax.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';

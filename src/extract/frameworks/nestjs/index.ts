@@ -1,5 +1,5 @@
 // NestJS modules and providers: https://docs.nestjs.com/modules, https://docs.nestjs.com/fundamentals/custom-providers
-import { ts } from 'ts-morph';
+import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import { getDecoratorArguments, getDecoratorName, getObjectProperty, getStringValue } from '../../syntax.js';
