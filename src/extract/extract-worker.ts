@@ -18,3 +18,4 @@ parentPort?.on('message', (batch: number[]) => {
   const results: FileFacts[] = batch.map((index) => walkFile(workspace, index, resolve, factories));
   parentPort?.postMessage(results);
 });
+parentPort?.postMessage('ready');

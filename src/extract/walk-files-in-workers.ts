@@ -3,11 +3,15 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../load/workspace.js';
-import type { EnabledAdapters } from './create-visitor-factories.js';
+import { createVisitorFactories, type EnabledAdapters } from './create-visitor-factories.js';
 import type { FileFacts } from './file-facts.js';
+import { createResolver } from './imports/create-resolver.js';
+import { walkFile } from './walk-file.js';
 
 const BATCH_SIZE = 100;
-/** Below this many files, starting workers costs more than it saves. */
+/** Batches a helper holds at once, so that it never idles while this thread is busy walking. */
+const BATCHES_IN_FLIGHT = 2;
+/** Below this many files, starting a helper thread costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 600;
 
 export function getWorkerScript(): string | null {
@@ -16,8 +20,12 @@ export function getWorkerScript(): string | null {
 }
 
 /**
- * Spreads the walk over worker threads in batches; results are stored by file index, so the
- * order of completion never changes the output.
+ * Spreads the walk over this thread and helper threads, one core each, in batches taken from
+ * one queue. This thread walks too: it has TypeScript loaded and its parser already compiled,
+ * while a helper spends its first half second loading TypeScript and warming up. Results are
+ * stored by file index, so the order of completion never changes the output. A helper gets
+ * work only once it says it is ready, so that it does not sit on batches while it starts, and
+ * a helper that fails hands its batches back to the queue.
  */
 export async function walkFilesInWorkers(
   workspace: Workspace,
@@ -25,50 +33,92 @@ export async function walkFilesInWorkers(
   script: string,
   onProgress: (done: number) => void,
 ): Promise<FileFacts[]> {
-  const workerCount = Math.max(1, Math.min(4, os.availableParallelism()));
-  const results: FileFacts[] = new Array(workspace.files.length);
-  const batches: number[][] = [];
-  for (let start = 0; start < workspace.files.length; start += BATCH_SIZE) {
-    const end = Math.min(workspace.files.length, start + BATCH_SIZE);
-    batches.push(Array.from({ length: end - start }, (_, offset) => start + offset));
+  const total = workspace.files.length;
+  const results: FileFacts[] = new Array(total);
+  const queue: number[][] = [];
+  for (let start = 0; start < total; start += BATCH_SIZE) {
+    const end = Math.min(total, start + BATCH_SIZE);
+    queue.push(Array.from({ length: end - start }, (_, offset) => start + offset));
   }
   let done = 0;
-  const workers = Array.from(
-    { length: Math.min(workerCount, batches.length) },
-    () =>
-      new Worker(script, {
-        workerData: { workspace: { ...workspace, diagnostics: [] }, enabled },
-        resourceLimits: { stackSizeMb: 256 },
-      }),
+  const store = (batch: number[], facts: FileFacts[]) => {
+    batch.forEach((index, position) => {
+      results[index] = facts[position]!;
+    });
+    done += batch.length;
+    onProgress(done);
+  };
+
+  const helperCount = Math.max(1, Math.min(3, os.availableParallelism() - 1));
+  const helpers = Array.from({ length: Math.min(helperCount, queue.length - 1) }, () =>
+    startHelper(workspace, enabled, script, queue, store),
   );
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const sendNext = () => {
-              const batch = batches.shift();
-              if (!batch) {
-                resolve();
-                return;
-              }
-              worker.once('message', (facts: FileFacts[]) => {
-                batch.forEach((index, position) => {
-                  results[index] = facts[position]!;
-                });
-                done += batch.length;
-                onProgress(done);
-                sendNext();
-              });
-              worker.postMessage(batch);
-            };
-            worker.once('error', reject);
-            sendNext();
-          }),
-      ),
-    );
+    const resolve = createResolver(workspace);
+    const factories = createVisitorFactories(enabled);
+    const walkBatch = (batch: number[]) =>
+      store(
+        batch,
+        batch.map((index) => walkFile(workspace, index, resolve, factories)),
+      );
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      walkBatch(batch);
+      // Lets the helpers' finished batches in, and hands them more work.
+      await new Promise<void>((resume) => setImmediate(resume));
+    }
+    // A helper still starting up when the queue ran dry is not waited for.
+    for (const helper of helpers) helper.settleIfIdle();
+    await Promise.all(helpers.map((helper) => helper.finished));
+    // A helper that failed late hands back batches after this thread's loop has ended.
+    for (let batch = queue.shift(); batch; batch = queue.shift()) walkBatch(batch);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(helpers.map((helper) => helper.worker.terminate()));
   }
   return results;
+}
+
+interface Helper {
+  worker: Worker;
+  /** Settles when the queue is empty and the helper has returned all its batches, or has failed. */
+  finished: Promise<void>;
+  settleIfIdle(): void;
+}
+
+function startHelper(
+  workspace: Workspace,
+  enabled: EnabledAdapters,
+  script: string,
+  queue: number[][],
+  store: (batch: number[], facts: FileFacts[]) => void,
+): Helper {
+  const worker = new Worker(script, {
+    workerData: { workspace: { ...workspace, diagnostics: [] }, enabled },
+    resourceLimits: { stackSizeMb: 256 },
+  });
+  const inFlight: number[][] = [];
+  let settleIfIdle = () => {};
+  const finished = new Promise<void>((settle) => {
+    settleIfIdle = () => {
+      if (inFlight.length === 0) settle();
+    };
+    const sendMore = () => {
+      while (inFlight.length < BATCHES_IN_FLIGHT && queue.length > 0) {
+        const batch = queue.shift()!;
+        inFlight.push(batch);
+        worker.postMessage(batch);
+      }
+      if (inFlight.length === 0) settle();
+    };
+    worker.on('message', (message: 'ready' | FileFacts[]) => {
+      if (message !== 'ready') store(inFlight.shift()!, message);
+      sendMore();
+    });
+    const giveBack = () => {
+      queue.unshift(...inFlight.splice(0));
+      settle();
+    };
+    worker.once('error', giveBack);
+    worker.once('exit', giveBack);
+  });
+  return { worker, finished, settleIfIdle: () => settleIfIdle() };
 }

@@ -45,10 +45,16 @@ describe('seams analyze, run as a user runs it', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
-  it('gives the same JSON whether files are read on worker threads or on one thread', () => {
-    const root = getFixturePath('monoliths', 'nestjs-typeorm');
+  it('gives the same JSON whether files are read on worker threads or on one thread', async () => {
+    // Helper threads start from 600 files; the bundled fixtures are smaller than that.
+    const root = path.join(outRoot, 'synthetic-1300');
+    // @ts-expect-error the generator is a plain .mjs script without types
+    const { generateSyntheticMonolith } = await import('../../scripts/generate-synthetic-monolith.mjs');
+    generateSyntheticMonolith(root, 1300);
     const threaded = runBuiltCli(['analyze', root, '--json', '--out', path.join(outRoot, 'c')]);
     const single = runBuiltCli(['analyze', root, '--json', '--no-workers', '--out', path.join(outRoot, 'd')]);
+    expect(threaded.exitCode).toBe(0);
+    expect(JSON.parse(threaded.stdout).files.length).toBeGreaterThan(1200);
     expect(single.stdout).toBe(threaded.stdout);
   });
 
