@@ -1,7 +1,6 @@
 import path from 'node:path';
 import ts from '../util/typescript.cjs';
 import type { Workspace } from '../load/workspace.js';
-import { toRelative } from '../util/paths.js';
 import type { DependencyTarget, FileFacts } from './file-facts.js';
 import { createFileFacts } from './file-facts.js';
 import type { Resolution, Resolver } from './imports/create-resolver.js';
@@ -116,7 +115,7 @@ function walkOneFile(
 
   const configIndex = workspace.configOfFile[fileIndex] ?? -1;
   for (const dependency of facts.dependencies) {
-    dependency.target = toTarget(workspace.root, resolve(file.absolute, dependency.specifier, configIndex));
+    dependency.target = toTarget(resolve(file.absolute, dependency.specifier, configIndex));
   }
   return facts;
 }
@@ -130,12 +129,12 @@ function reverseRange(items: ts.Node[], start: number): void {
   }
 }
 
-function toTarget(root: string, resolution: Resolution): DependencyTarget {
+function toTarget(resolution: Resolution): DependencyTarget {
   switch (resolution.kind) {
     case 'file':
-      return { kind: 'file', path: toRelative(root, resolution.absolute) };
+      return { kind: 'file', path: resolution.path };
     case 'outside':
-      return { kind: 'outside', path: toRelative(root, resolution.absolute), workspacePackage: resolution.workspacePackage };
+      return { kind: 'outside', path: resolution.path, workspacePackage: resolution.workspacePackage };
     default:
       return resolution;
   }

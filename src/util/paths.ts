@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /** Converts a platform path to forward slashes so output is the same on every OS. */
 export function toPosix(filePath: string): string {
-  return filePath.split(path.sep).join('/');
+  return path.sep === '/' ? filePath : filePath.split(path.sep).join('/');
 }
 
 /** Path of `absolute` relative to `root`, in POSIX form. */

@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { WorkspacePackage } from '../../load/find-workspace-packages.js';
 import type { PathAlias, ResolverConfig } from '../../load/read-tsconfig.js';
 import type { Workspace } from '../../load/workspace.js';
-import { isInside } from '../../util/paths.js';
+import { isInside, toRelative } from '../../util/paths.js';
 
+/** `path` is relative to the workspace root, computed once per cached resolution. */
 export type Resolution =
-  | { kind: 'file'; absolute: string }
+  | { kind: 'file'; absolute: string; path: string }
   /** A file that exists but is not analysed: outside the root, a test, a .d.ts, JSON, an asset. */
-  | { kind: 'outside'; absolute: string; workspacePackage: string | null }
+  | { kind: 'outside'; absolute: string; path: string; workspacePackage: string | null }
   | { kind: 'external'; packageName: string }
   | { kind: 'unresolved' };
 
@@ -53,10 +54,11 @@ export function createResolver(workspace: Workspace): Resolver {
 
   const toResolution = (absolute: string | null): Resolution | null => {
     if (!absolute) return null;
-    if (analysed.has(absolute)) return { kind: 'file', absolute };
+    const relative = toRelative(workspace.root, absolute);
+    if (analysed.has(absolute)) return { kind: 'file', absolute, path: relative };
     const owner = workspace.packages.find((pkg) => isInside(pkg.directory, absolute));
     const ownerOutsideRoot = owner && !isInside(workspace.root, absolute) ? owner.name : null;
-    return { kind: 'outside', absolute, workspacePackage: ownerOutsideRoot };
+    return { kind: 'outside', absolute, path: relative, workspacePackage: ownerOutsideRoot };
   };
 
   /**
