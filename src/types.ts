@@ -31,7 +31,8 @@ export interface Location {
 export interface AnalysisOptions {
   seed: number;
   seeds: number;
-  resolution: number;
+  /** Louvain resolution; null chooses it from the graph's size (src/cluster/choose-resolution.ts). */
+  resolution: number | null;
   targetServices: number | null;
   minServiceSize: number;
   includeTests: boolean;

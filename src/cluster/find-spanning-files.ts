@@ -1,7 +1,7 @@
 import type { GraphResult, SharedKernelFile } from '../graph/dependency-graph.js';
 import type { AnalysisOptions } from '../types.js';
 import { compareStrings } from '../util/sort.js';
-import { buildClusteringGraph } from './build-clustering-graph.js';
+import type { ClusteringGraph } from './build-clustering-graph.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
 import { runLouvain } from './run-louvain.js';
 
@@ -12,12 +12,17 @@ const MIN_SERVICES = 3;
  * project is large, but that a first clustering shows to span services: composition roots
  * (a router index, an app module) whose imports go to three or more candidate services with no
  * clear leader (none above 40 %), and cross-cutting files used from three or more services with no majority. Left in,
- * they pull unrelated services together; they join the shared kernel with the reason.
+ * they pull unrelated services together; they join the shared kernel with the reason. `projection`
+ * is the clustering graph without the graph stage's shared kernel.
  */
-export function findSpanningFiles(result: GraphResult, options: AnalysisOptions): SharedKernelFile[] {
+export function findSpanningFiles(
+  result: GraphResult,
+  projection: ClusteringGraph,
+  options: AnalysisOptions,
+  resolution: number,
+): SharedKernelFile[] {
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
-  const projection = buildClusteringGraph(result.graph, kernel, options.weights.name);
-  const [run] = runLouvain(projection, [options.seed], options.resolution);
+  const [run] = runLouvain(projection, [options.seed], resolution);
   if (!run) return [];
   const communities = mergeSmallCommunities(projection, run.communities, options.minServiceSize);
   const { graph } = result;

@@ -4,6 +4,7 @@ import { compareStrings, round } from '../util/sort.js';
 import { applyConstraints, applyServiceNames, createConstraintMatcher } from './apply-constraints.js';
 import { attachByFolder } from './attach-by-folder.js';
 import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-graph.js';
+import { chooseResolution } from './choose-resolution.js';
 import { computeConfidence } from './compute-confidence.js';
 import { computePartitionModularity } from './compute-partition-modularity.js';
 import { findSpanningFiles } from './find-spanning-files.js';
@@ -19,21 +20,24 @@ export type { Decomposition } from './decomposition.js';
 const CHATTY_RATIO = 0.5;
 
 /**
- * Seeded Louvain over several seeds; the run with the best modularity is kept, tiny
+ * Seeded Louvain over several seeds, at the resolution the user set or one chosen from the
+ * graph's size (choose-resolution.ts); the run with the best modularity is kept, tiny
  * communities are folded into their strongest neighbour, files without edges are placed by
  * their folder (or left unassigned), and every file gets a confidence from the other runs.
  */
 export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions): Decomposition {
   const constraints = { pins: options.pins ?? {}, groups: options.groups ?? [] };
   const isConstrained = createConstraintMatcher(constraints);
-  const spanning = findSpanningFiles(graphResult, options).filter((entry) => !isConstrained(entry.path));
+  const firstProjection = buildClusteringGraph(graphResult.graph, new Set(graphResult.sharedKernel.map((entry) => entry.path)), options.weights.name);
+  const baseResolution = options.resolution ?? chooseResolution(firstProjection);
+  const spanning = findSpanningFiles(graphResult, firstProjection, options, baseResolution).filter((entry) => !isConstrained(entry.path));
   const sharedKernel = [...graphResult.sharedKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   const projection = buildClusteringGraph(result.graph, kernel, options.weights.name);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
-  const search = options.targetServices ? findResolution(projection, options, seeds) : null;
-  const resolution = search?.resolution ?? options.resolution;
+  const search = options.targetServices ? findResolution(projection, options, seeds, baseResolution) : null;
+  const resolution = search?.resolution ?? baseResolution;
   const runs = runLouvain(projection, seeds, resolution);
   const chosen = pickBestRun(runs);
   const files = result.graph.filterNodes((_node, attributes) => attributes.type === 'file').sort();
@@ -153,10 +157,11 @@ function findResolution(
   graph: ClusteringGraph,
   options: AnalysisOptions,
   seeds: number[],
+  fallback: number,
 ): { resolution: number; curve: CurvePoint[] } {
   const target = options.targetServices!;
   const curve: CurvePoint[] = [];
-  let best = { resolution: options.resolution, distance: Number.POSITIVE_INFINITY, modularity: -1 };
+  let best = { resolution: fallback, distance: Number.POSITIVE_INFINITY, modularity: -1 };
   for (let resolution = 0.1; resolution <= 4.0001; resolution += 0.1) {
     const [run] = runLouvain(graph, seeds.slice(0, 1), resolution);
     if (!run) continue;

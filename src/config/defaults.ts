@@ -22,7 +22,7 @@ export const DEFAULT_WEIGHTS: Record<EdgeKind, number> = {
 export const DEFAULT_OPTIONS: AnalysisOptions = {
   seed: 42,
   seeds: 8,
-  resolution: 0.7,
+  resolution: null,
   targetServices: null,
   minServiceSize: 3,
   includeTests: false,

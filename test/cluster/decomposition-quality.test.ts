@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { computeAdjustedRandIndex } from '../helpers/adjusted-rand-index.js';
 import { getFixturePath } from '../helpers/fixture-path.js';
+import { generateLayeredMonolith, type LayeredMonolithShape } from '../helpers/generate-layered-monolith.js';
 import { getExpectedServices, readExpected } from '../helpers/read-expected.js';
 
 /** ARI of seams' services against the split the fixture documents, over the files both place. */
@@ -17,13 +21,13 @@ async function scoreFixture(...segments: string[]) {
 describe('candidate services against the split each fixture documents', () => {
   it('recovers the bounded contexts of the NestJS + TypeORM modular monolith', async () => {
     const { ari, coverage } = await scoreFixture('monoliths', 'nestjs-typeorm');
-    expect(ari).toBeGreaterThanOrEqual(0.8);
+    expect(ari).toBeGreaterThanOrEqual(0.9);
     expect(coverage).toBeGreaterThanOrEqual(0.9);
   });
 
   it('recovers the domains of the Express monolith organised by technical layer', async () => {
     const { ari, coverage } = await scoreFixture('monoliths', 'express-layered');
-    expect(ari).toBeGreaterThanOrEqual(0.75);
+    expect(ari).toBeGreaterThanOrEqual(0.8);
     expect(coverage).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -38,4 +42,36 @@ describe('candidate services against the split each fixture documents', () => {
     const [first, second] = await Promise.all([analyze({ root }), analyze({ root })]);
     expect(second.services).toEqual(first.services);
   });
+});
+
+/**
+ * Sixteen generated Express + Knex monoliths organised by technical layer: 3 to 8 domains of
+ * 5 to 40 files cutting across routes/controllers/services/repositories/models, 5 to 15 % of
+ * the imports crossing domains. Measured mean ARI 0.86 (0.58 at the former fixed resolution 0.7).
+ */
+describe('candidate services of generated monoliths organised by technical layer', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'seams-layered-'));
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const ranges: [number, number][] = [[5, 40], [5, 20], [15, 40], [8, 30]];
+  const shapes: LayeredMonolithShape[] = Array.from({ length: 16 }, (_, index) => ({
+    seed: 100 + index,
+    domains: 3 + (index % 6),
+    minDomainFiles: ranges[index % 4]![0],
+    maxDomainFiles: ranges[index % 4]![1],
+    crossShare: 0.05 + (0.1 * (index % 5)) / 4,
+  }));
+
+  it('recovers the domains on average, whatever their number, sizes and coupling', async () => {
+    const scores: number[] = [];
+    for (const shape of shapes) {
+      const root = path.join(scratch, `seed-${shape.seed}`);
+      const { split } = generateLayeredMonolith(root, shape);
+      const analysis = await analyze({ root, workers: false });
+      const actual = new Map(analysis.files.filter((file) => file.service).map((file) => [file.path, file.service!]));
+      scores.push(computeAdjustedRandIndex(split, actual));
+    }
+    const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+    expect(mean).toBeGreaterThanOrEqual(0.8);
+    expect(Math.min(...scores)).toBeGreaterThanOrEqual(0.4);
+  }, 30_000);
 });

@@ -108,7 +108,8 @@ describe('names with quotes, markup, unicode and control characters', () => {
   });
 
   it('cannot drive the terminal: control characters are shown as escapes', async () => {
-    const run = await analyzeWithCli(root, ['--min-service-size', '1']);
+    // A high resolution keeps services small, so that the summary's top files include the hostile ones.
+    const run = await analyzeWithCli(root, ['--min-service-size', '1', '--resolution', '4']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).not.toMatch(CONTROL_EXCEPT_NEWLINE);
     const lines = run.stdout.split('\n');
