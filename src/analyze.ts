@@ -19,6 +19,8 @@ export interface AnalyzeOptions extends Partial<AnalysisOptions> {
   timings?: boolean;
   /** Walk files on worker threads for large projects (default true). */
   workers?: boolean;
+  /** Threads that walk files, this one included; by default chosen from the number of files. */
+  threads?: number;
 }
 
 /** The whole pipeline: load → extract → graph → cluster → measure, as one Analysis object. */
@@ -37,7 +39,7 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
   progress({ stage: 'load', message: 'finding files and tsconfigs' });
   const workspace = loadWorkspace(request.root, options);
   mark('load');
-  const facts = await extractFacts(workspace, { progress, workers: request.workers });
+  const facts = await extractFacts(workspace, { progress, workers: request.workers, threads: request.threads });
   mark('extract');
   progress({ stage: 'graph', message: 'building the dependency graph' });
   const graphResult = buildGraph(facts, withConstrainedFilesOutOfKernel(options));
@@ -104,7 +106,7 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
 }
 
 function resolveOptions(request: AnalyzeOptions): AnalysisOptions {
-  const { root: _root, progress: _progress, timings: _timings, workers: _workers, ...given } = request;
+  const { root: _root, progress: _progress, timings: _timings, workers: _workers, threads: _threads, ...given } = request;
   const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   return {
     ...DEFAULT_OPTIONS,

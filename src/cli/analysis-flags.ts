@@ -5,6 +5,7 @@ import { collect, parseInteger, parsePositiveNumber } from './parse-numbers.js';
 /** The analysis flags of `seams analyze`, shared by analyze, check, baseline and history. */
 export interface AnalysisFlags extends OptionFlags {
   workers: boolean;
+  threads?: number;
 }
 
 export function addAnalysisFlags(command: Command): Command {
@@ -22,5 +23,6 @@ export function addAnalysisFlags(command: Command): Command {
     .option('--not-shared <glob>', 'never put matching files in the shared kernel (repeatable)', collect)
     .option('--tsconfig <file>', 'tsconfig for the root (default: nearest tsconfig.json)')
     .option('--max-file-size <bytes>', 'skip larger files', parseInteger('--max-file-size', 1))
-    .option('--no-workers', 'read files on one thread');
+    .option('--threads <n>', 'threads that read files (default: one per core, up to 4, from 8,000 files)', parseInteger('--threads', 1, 64))
+    .option('--no-workers', 'read files on one thread (same as --threads 1)');
 }

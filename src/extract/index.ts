@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Workspace } from '../load/workspace.js';
 import type { Diagnostic } from '../types.js';
 import type { ProgressListener } from '../util/progress.js';
@@ -18,6 +19,8 @@ export type { Facts } from './facts.js';
 export interface ExtractOptions {
   /** Use worker threads for large projects (default true). */
   workers?: boolean;
+  /** Threads that walk files, this one included (default: from the number of files and cores). */
+  threads?: number;
   progress: ProgressListener;
 }
 
@@ -26,9 +29,10 @@ export async function extractFacts(workspace: Workspace, options: ExtractOptions
   const enabled = detectAdapters(workspace);
   const total = workspace.files.length;
   const script = getWorkerScript();
+  const threads = chooseThreadCount(total, options);
   let fileFacts: FileFacts[];
-  if (script && options.workers !== false && total >= MIN_FILES_FOR_WORKERS) {
-    fileFacts = await walkFilesInWorkers(workspace, enabled, script, (done) =>
+  if (script && threads > 1) {
+    fileFacts = await walkFilesInWorkers(workspace, enabled, script, threads - 1, (done) =>
       options.progress({ stage: 'extract', message: 'reading files', done, total }),
     );
   } else {
@@ -41,6 +45,12 @@ export async function extractFacts(workspace: Workspace, options: ExtractOptions
   }
   options.progress({ stage: 'link', message: 'linking imports, entities and tokens' });
   return linkFacts(workspace, fileFacts, enabled.data);
+}
+
+function chooseThreadCount(files: number, options: ExtractOptions): number {
+  if (options.workers === false) return 1;
+  if (options.threads !== undefined) return options.threads;
+  return files >= MIN_FILES_FOR_WORKERS ? Math.max(1, Math.min(4, os.availableParallelism())) : 1;
 }
 
 function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: EnabledAdapters['data']): Facts {

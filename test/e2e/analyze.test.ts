@@ -46,12 +46,12 @@ describe('seams analyze, run as a user runs it', () => {
   });
 
   it('gives the same JSON whether files are read on worker threads or on one thread', async () => {
-    // Helper threads start from 600 files; the bundled fixtures are smaller than that.
+    // Helper threads start by default from 8,000 files; --threads asks for one on fewer.
     const root = path.join(outRoot, 'synthetic-1300');
     // @ts-expect-error the generator is a plain .mjs script without types
     const { generateSyntheticMonolith } = await import('../../scripts/generate-synthetic-monolith.mjs');
     generateSyntheticMonolith(root, 1300);
-    const threaded = runBuiltCli(['analyze', root, '--json', '--out', path.join(outRoot, 'c')]);
+    const threaded = runBuiltCli(['analyze', root, '--json', '--threads', '2', '--out', path.join(outRoot, 'c')]);
     const single = runBuiltCli(['analyze', root, '--json', '--no-workers', '--out', path.join(outRoot, 'd')]);
     expect(threaded.exitCode).toBe(0);
     expect(JSON.parse(threaded.stdout).files.length).toBeGreaterThan(1000);

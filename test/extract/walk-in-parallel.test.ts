@@ -34,7 +34,7 @@ describe('walking files on this thread and helper threads', () => {
   it('walks every file itself when a helper thread fails to start', async () => {
     const failing = writeHelperScript('failing-helper.mjs', "throw new Error('cannot start');\n");
     const progress: number[] = [];
-    const facts = await walkFilesInWorkers(workspace, enabled, failing, (done) => progress.push(done));
+    const facts = await walkFilesInWorkers(workspace, enabled, failing, 1, (done) => progress.push(done));
     expect(facts).toEqual(walkedHere);
     expect(progress.at(-1)).toBe(workspace.files.length);
   });
@@ -45,13 +45,13 @@ describe('walking files on this thread and helper threads', () => {
       'quitting-helper.mjs',
       "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => setTimeout(() => process.exit(3), 50));\nparentPort.postMessage('ready');\n",
     );
-    const facts = await walkFilesInWorkers(workspace, enabled, quitting, () => {});
+    const facts = await walkFilesInWorkers(workspace, enabled, quitting, 1, () => {});
     expect(facts).toEqual(walkedHere);
   });
 
   it('gives the same facts as one thread with the built helper script', async () => {
     // Which thread walks which batch depends on timing; the facts must not.
-    const facts = await walkFilesInWorkers(workspace, enabled, path.join(REPO_ROOT, 'dist', 'extract', 'extract-worker.js'), () => {});
+    const facts = await walkFilesInWorkers(workspace, enabled, path.join(REPO_ROOT, 'dist', 'extract', 'extract-worker.js'), 1, () => {});
     expect(facts).toEqual(walkedHere);
   });
 });

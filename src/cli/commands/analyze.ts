@@ -19,6 +19,7 @@ interface AnalyzeFlags extends OptionFlags {
   detail?: string;
   timings?: boolean;
   workers: boolean;
+  threads?: number;
 }
 
 export function registerAnalyze(program: Command, streams: CliStreams, setExit: (code: number) => void): void {
@@ -35,7 +36,7 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
       const { request, warnings } = loadOptions(root, flags);
       for (const warning of warnings) streams.stderr.write(`seams: ${warning}\n`);
       const printer = createProgressPrinter(streams);
-      const analysis = await runAnalysis({ ...request, timings: flags.timings, workers: flags.workers }, printer.listener);
+      const analysis = await runAnalysis({ ...request, timings: flags.timings, workers: flags.workers, threads: flags.threads }, printer.listener);
       printer.clear();
       checkRenderOptions(analysis, formats, { detail: flags.detail });
       const json = renderJson(analysis);

@@ -143,6 +143,7 @@ export function createAnalysisRunner(root: string, flags: AnalysisFlags, streams
         root: folder,
         tsconfig: tsconfig ? path.join(folder, tsconfig) : options.tsconfig,
         workers: flags.workers,
+        threads: flags.threads,
       };
       try {
         return await runAnalysis(rebased, printer.listener);

@@ -36,7 +36,7 @@ async function analyse(root: string, flags: ExplainFlags, streams: CliStreams): 
   const { request, warnings } = loadOptions(root, flags);
   for (const warning of warnings) streams.stderr.write(`seams: ${warning}\n`);
   const printer = createProgressPrinter(streams);
-  const analysis = await runAnalysis({ ...request, workers: flags.workers }, printer.listener);
+  const analysis = await runAnalysis({ ...request, workers: flags.workers, threads: flags.threads }, printer.listener);
   printer.clear();
   return analysis;
 }
