@@ -14,18 +14,23 @@ export function computeConfidence(
     return confidence;
   }
   const chosenSizes = countSizes(chosen, files);
+  // A pair of community ids as one number, (a + 1) · stride + (b + 1) with stride above every
+  // id + 1, so that Map look-ups need no string per file and run.
+  let highestId = 0;
+  for (const partition of [chosen, ...runs]) for (const id of partition.values()) highestId = Math.max(highestId, id);
+  const stride = highestId + 2;
   for (const run of runs) {
     const runSizes = countSizes(run, files);
-    const overlaps = new Map<string, number>();
+    const overlaps = new Map<number, number>();
     for (const file of files) {
-      const key = `${chosen.get(file)}:${run.get(file)}`;
+      const key = (chosen.get(file)! + 1) * stride + (run.get(file)! + 1);
       overlaps.set(key, (overlaps.get(key) ?? 0) + 1);
     }
     for (const file of files) {
       const a = chosen.get(file)!;
       const b = run.get(file)!;
       if (a < 0) continue;
-      const overlap = overlaps.get(`${a}:${b}`) ?? 0;
+      const overlap = overlaps.get((a + 1) * stride + (b + 1)) ?? 0;
       const union = (chosenSizes.get(a) ?? 0) + (runSizes.get(b) ?? 0) - overlap;
       confidence.set(file, confidence.get(file)! + (union > 0 ? overlap / union : 0) / runs.length);
     }
