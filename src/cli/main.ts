@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { executeCli } from './execute-cli.js';
+import { startAnalysisThreadEarly } from './run-analysis.js';
+
+startAnalysisThreadEarly(process.argv.slice(2));
+// Loaded after the analysis thread has started, so that both load their modules at once.
+const { executeCli } = await import('./execute-cli.js');
 
 // A reader that stops early (`seams analyze | head`) closes the pipe: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {

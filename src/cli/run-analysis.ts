@@ -8,20 +8,51 @@ import type { ProgressListener } from '../util/progress.js';
 
 /** TypeScript's parser recurses once per nesting level; generated code nests thousands deep. */
 const STACK_SIZE_MB = 512;
+const COMMANDS_THAT_ANALYSE = new Set(['analyze', 'check', 'explain']);
+
+let startedEarly: Worker | null = null;
+
+function getWorkerScript(): string | null {
+  const script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
+  return fs.existsSync(script) ? script : null;
+}
+
+function startWorker(script: string): Worker {
+  return new Worker(script, { resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
+}
+
+/**
+ * Starts the analysis thread before the CLI has loaded its own modules and parsed its
+ * arguments, so that loading TypeScript there (the larger part of start-up) overlaps with them.
+ * It waits for its request; unused (a usage error, another command) it does not keep the
+ * process alive.
+ */
+export function startAnalysisThreadEarly(args: string[]): void {
+  const script = getWorkerScript();
+  if (!script || !COMMANDS_THAT_ANALYSE.has(args[0] ?? '')) return;
+  startedEarly = startWorker(script);
+  startedEarly.unref();
+  // A failure to start is reported by runAnalysis, which then starts a thread of its own.
+  startedEarly.once('error', () => {
+    startedEarly = null;
+  });
+}
 
 /**
  * Runs the analysis on a worker thread with a large stack (the main thread's stack cannot be
  * grown), falling back to this thread when running from source (tests).
  */
 export async function runAnalysis(request: Omit<AnalyzeOptions, 'progress'>, progress: ProgressListener): Promise<Analysis> {
-  const script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
-  if (!fs.existsSync(script)) {
+  const script = getWorkerScript();
+  if (!script) {
     // Loaded only here: the CLI thread itself never needs the TypeScript compiler.
     const { analyze } = await import('../analyze.js');
     return analyze({ ...request, progress });
   }
+  const worker = startedEarly ?? startWorker(script);
+  startedEarly = null;
+  worker.ref();
   return new Promise<Analysis>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: request, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') progress(message.event);
@@ -43,6 +74,7 @@ export async function runAnalysis(request: Omit<AnalyzeOptions, 'progress'>, pro
     worker.on('exit', (code) => {
       if (!settled) reject(new Error(`analysis worker stopped with exit code ${code}`));
     });
+    worker.postMessage(request);
   });
 }
 
