@@ -1,14 +1,14 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
- * src/util/typescript.cts is CommonJS for the reason given there, and Vite runs only ESM. Tests
- * get the same value, ts-morph's `ts`, through an ESM module of the same name.
+ * src/util/typescript.cjs is CommonJS for the reasons given there, and Vite runs only ESM. Tests
+ * get the same compiler, ts-morph's `ts`, through an ESM module of the same name.
  */
 const typescriptShimForVite: Plugin = {
   name: 'seams-typescript-shim',
   enforce: 'pre',
   transform(_code, id) {
-    if (!id.endsWith('/src/util/typescript.cts')) return null;
+    if (!id.endsWith('/src/util/typescript.cjs')) return null;
     return { code: "import { ts } from 'ts-morph';\nexport default ts;\n", map: null };
   },
 };

@@ -2,8 +2,8 @@
 // seams runs on one to four threads per command. V8 can keep what it compiled in a code cache;
 // Node 22 does that for modules (module.enableCompileCache), Node 20 does not. So ts-morph's
 // copy of TypeScript is loaded here as Node's own loader would load it, but compiled with a
-// code cache, and registered where ts-morph's require() then finds it. Any failure falls back
-// to the ordinary require(), which gives the same module without the cache.
+// code cache, and registered where ts-morph's require() would find it. It returns null on any
+// failure; the caller then takes ts-morph's `ts` the ordinary way, the same module uncached.
 import crypto = require('node:crypto');
 import fs = require('node:fs');
 import Module = require('node:module');
@@ -15,11 +15,12 @@ import workerThreads = require('node:worker_threads');
 /** Set to `off` to load TypeScript without a code cache, or to a folder to keep it there. */
 const CACHE_VARIABLE = 'SEAMS_CODE_CACHE';
 
-function preloadTypeScript(): void {
+function preloadTypeScript(): unknown {
   let file: string | null = null;
   try {
     file = require.resolve('@ts-morph/common/dist/typescript.js', { paths: [path.dirname(require.resolve('ts-morph'))] });
-    if (require.cache[file]) return;
+    const loaded = require.cache[file];
+    if (loaded) return loaded.exports;
     const cacheFile = getCacheFile(file);
     const cached = cacheFile ? readOwnedFile(cacheFile) : undefined;
     const source = fs.readFileSync(file, 'utf8');
@@ -32,8 +33,10 @@ function preloadTypeScript(): void {
     run.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
     module.loaded = true;
     if (cacheFile && (!cached || script.cachedDataRejected)) writeAtomically(cacheFile, script.createCachedData());
+    return module.exports;
   } catch {
     if (file) delete require.cache[file];
+    return null;
   }
 }
 
