@@ -8,6 +8,11 @@ import type { ProgressListener } from '../util/progress.js';
 
 /** TypeScript's parser recurses once per nesting level; generated code nests thousands deep. */
 const STACK_SIZE_MB = 512;
+/**
+ * Parsing makes short-lived garbage at a high rate; a larger young generation means fewer
+ * scavenges (5k files: 4.87 s against 5.13 s wall, mean of 4 runs each, +25 MB).
+ */
+export const YOUNG_GENERATION_MB = 64;
 const COMMANDS_THAT_ANALYSE = new Set(['analyze', 'check', 'explain']);
 
 let startedEarly: Worker | null = null;
@@ -18,7 +23,7 @@ function getWorkerScript(): string | null {
 }
 
 function startWorker(script: string): Worker {
-  return new Worker(script, { resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
+  return new Worker(script, { resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 /**

@@ -97,7 +97,7 @@ function startHelper(
 ): Helper {
   const worker = new Worker(script, {
     workerData: { workspace: { ...workspace, diagnostics: [] }, enabled },
-    resourceLimits: { stackSizeMb: 256 },
+    resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: 64 },
   });
   const inFlight: number[][] = [];
   let settleIfIdle = () => {};
