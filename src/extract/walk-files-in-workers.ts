@@ -97,6 +97,7 @@ function startHelper(
 ): Helper {
   const worker = new Worker(script, {
     workerData: { workspace: { ...workspace, diagnostics: [] }, enabled },
+    // The young generation as the analysis thread's (see src/cli/run-analysis.ts).
     resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: 64 },
   });
   const inFlight: number[][] = [];
