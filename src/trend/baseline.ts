@@ -18,6 +18,12 @@ export interface Baseline extends Snapshot {
   schemaVersion: number;
   tool: { name: 'seams'; version: string };
   configHash: string;
+  /**
+   * The Louvain resolution the services were clustered at. `seams check` clusters at the same
+   * one when none is configured: the automatic resolution follows the graph's size, and a
+   * slightly different one could reshuffle services that did not change.
+   */
+  resolution?: number;
 }
 
 export interface BaselineUpdate {
@@ -52,6 +58,7 @@ export function createBaseline(analysis: Analysis, configHash: string, previous:
       schemaVersion: BASELINE_SCHEMA_VERSION,
       tool: { name: 'seams', version: analysis.tool.version },
       configHash,
+      resolution: analysis.options.resolution ?? undefined,
       ...snapshot,
       findings,
     },
@@ -70,6 +77,7 @@ const baselineSchema = z.object({
   schemaVersion: z.number().int().min(1),
   tool: z.object({ name: z.literal('seams'), version: z.string() }),
   configHash: z.string(),
+  resolution: z.number().positive().optional(),
   metrics: z.object({
     modularity: z.number(),
     sm: z.number(),

@@ -194,6 +194,22 @@ describe('seams check against a committed baseline', () => {
     expect(strict.exitCode).toBe(1);
   });
 
+  it('clusters at the baseline’s resolution when none is configured, so that the automatic one cannot reshuffle services', async () => {
+    const repo = createShopRepo({ 'seams.config.json': '{}\n' });
+    await writeBaseline(repo);
+    const baselineFile = path.join(repo.root, 'seams-baseline.json');
+    const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
+    expect(baseline.resolution).toBe(0.3);
+    // As if the baseline had been clustered when the project was larger.
+    fs.writeFileSync(baselineFile, `${JSON.stringify({ ...baseline, resolution: 2 }, null, 2)}\n`);
+    const atTwo = await runCli(['analyze', repo.root, '--json', '--resolution', '2', '--out', path.join(outRoot, 'at-two'), '--no-workers']);
+
+    const { comparison } = await runCheck(repo);
+
+    expect(comparison.notes).toEqual(['clustered at resolution 2, as seams-baseline.json was, so that unchanged services stay comparable']);
+    expect(comparison.metrics.find((change) => change.metric === 'modularity')?.after).toBe(JSON.parse(atTwo.stdout).metrics.modularity);
+  });
+
   it('notes when the baseline was written with other analysis options', async () => {
     const repo = createShopRepo();
     await writeBaseline(repo);

@@ -53,15 +53,18 @@ export function registerCheck(program: Command, streams: CliStreams, setExit: (c
     .addOption(new Option('--fail-on <severity>', 'fail on new findings of this severity or higher (default info)').choices(['high', 'medium', 'low', 'info', 'none']));
   addAnalysisFlags(command).action(async (root: string, flags: CheckFlags) => {
     const run = createAnalysisRunner(root, flags, streams);
-    const analysis = await run.analyzeAt(root);
     const realRoot = fs.realpathSync(path.resolve(root));
+    const { before, target, notes, resolution } = await getComparisonBase(realRoot, flags.against, run);
+    const analysis = await run.analyzeAt(root, resolution);
+    if (resolution !== undefined && run.resolutionIsAutomatic) {
+      notes.push(`clustered at resolution ${resolution}, as ${target.kind === 'baseline' ? BASELINE_FILE : target.revision} was, so that unchanged services stay comparable`);
+    }
     const thresholds = resolveGateThresholds(run.gate, {
       maxModularityDrop: flags.maxModularityDrop,
       maxEdgeGrowthPercent: flags.maxEdgeGrowth,
       failOnNewSharedTable: flags.allowNewSharedTables ? false : undefined,
       failOn: flags.failOn,
     });
-    const { before, target, notes } = await getComparisonBase(realRoot, flags.against, run);
     const comparison = compareWithSnapshot(before, analysis, thresholds, target, notes);
 
     const markdown = renderMarkdown(comparison);
@@ -83,7 +86,7 @@ async function getComparisonBase(
   realRoot: string,
   against: string | undefined,
   run: AnalysisRunner,
-): Promise<{ before: Snapshot; target: ComparisonTarget; notes: string[] }> {
+): Promise<{ before: Snapshot; target: ComparisonTarget; notes: string[]; resolution: number | undefined }> {
   const baseline = readBaseline(realRoot);
   if (baseline) {
     const notes: string[] = [];
@@ -94,13 +97,18 @@ async function getComparisonBase(
     if (baseline.tool.version !== run.toolVersion) {
       notes.push(`${BASELINE_FILE} was written by seams ${baseline.tool.version}, this is ${run.toolVersion}; figures may differ`);
     }
-    return { before: baseline, target: { kind: 'baseline', file: BASELINE_FILE, toolVersion: baseline.tool.version }, notes };
+    return {
+      before: baseline,
+      target: { kind: 'baseline', file: BASELINE_FILE, toolVersion: baseline.tool.version },
+      notes,
+      resolution: baseline.resolution,
+    };
   }
   if (!against) {
     throw new UsageError(`no ${BASELINE_FILE} in ${realRoot}: create one with \`seams baseline\`, or compare with a revision: seams check --against origin/main`);
   }
   const { sha, analysis } = await withSignalCleanup(() => analyzeRevision(realRoot, against, run.analyzeAt));
-  return { before: toSnapshot(analysis), target: { kind: 'revision', revision: against, sha }, notes: [] };
+  return { before: toSnapshot(analysis), target: { kind: 'revision', revision: against, sha }, notes: [], resolution: analysis.options.resolution ?? undefined };
 }
 
 function appendStepSummary(file: string, markdown: string): void {
@@ -112,8 +120,13 @@ function appendStepSummary(file: string, markdown: string): void {
 }
 
 export interface AnalysisRunner {
-  /** Analyses a folder with the options of the run: the current root or the same root in a worktree. */
-  analyzeAt(root: string): Promise<Analysis>;
+  /**
+   * Analyses a folder with the options of the run: the current root or the same root in a
+   * worktree. `resolution` is used when the options leave the resolution automatic.
+   */
+  analyzeAt(root: string, resolution?: number): Promise<Analysis>;
+  /** Whether neither a resolution nor a number of services is configured. */
+  resolutionIsAutomatic: boolean;
   configHash: string;
   toolVersion: string;
   /** The config's `gate` thresholds, when it has them (flags override them). */
@@ -133,13 +146,16 @@ export function createAnalysisRunner(root: string, flags: AnalysisFlags, streams
   const configHash = computeConfigHash({ ...options, tsconfig: tsconfig ? tsconfig.split(path.sep).join('/') : (options.tsconfig ?? null) });
   // Per-stage progress would fight with a caller's own progress line (backfill) for the terminal.
   const printer = display.progress === false ? { listener: () => {}, clear() {} } : createProgressPrinter(streams);
+  const resolutionIsAutomatic = (options.resolution ?? null) === null && !options.targetServices;
   return {
     configHash,
     toolVersion: getToolVersion(),
     gate: loadConfig(mainRoot, flags.config).config.gate,
-    async analyzeAt(folder: string) {
+    resolutionIsAutomatic,
+    async analyzeAt(folder: string, resolution?: number) {
       const rebased: Omit<AnalyzeOptions, 'progress'> = {
         ...options,
+        ...(resolutionIsAutomatic && resolution !== undefined ? { resolution } : {}),
         root: folder,
         tsconfig: tsconfig ? path.join(folder, tsconfig) : options.tsconfig,
         workers: flags.workers,
