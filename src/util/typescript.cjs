@@ -6,6 +6,13 @@
 // - compiling TypeScript's 9 MB (~0.3 s): preload-typescript.cjs loads it with a code cache;
 // - ts-morph's own wrapper and helpers (4 MB, ~0.14 s), which seams does not use: its `ts` is
 //   this same TypeScript build, @ts-morph/common/dist/typescript.js, so it is taken directly.
-const preloadTypeScript = require('./preload-typescript.cjs');
+function preload() {
+  try {
+    return require('./preload-typescript.cjs')();
+  } catch {
+    // Run from source (tsx), where preload-typescript is still .cts: the ordinary way below.
+    return null;
+  }
+}
 
-module.exports = preloadTypeScript() ?? require('ts-morph').ts;
+module.exports = preload() ?? require('ts-morph').ts;
