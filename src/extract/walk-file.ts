@@ -100,13 +100,16 @@ function walkOneFile(
     lineOf: (node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
   };
   const visitors = [createImportVisitor(), ...visitorFactories.map((create) => create())];
+  const { byKind, everyNode } = indexByKind(visitors);
   const pending: ts.Node[] = [sourceFile];
   const pushChild = (child: ts.Node) => {
     pending.push(child);
   };
   while (pending.length > 0) {
     const node = pending.pop()!;
-    for (const visitor of visitors) visitor.visit(node, context);
+    const interested = byKind[node.kind];
+    if (interested) for (const visitor of interested) visitor.visit(node, context);
+    for (const visitor of everyNode) visitor.visit(node, context);
     const start = pending.length;
     ts.forEachChild(node, pushChild);
     reverseRange(pending, start);
@@ -118,6 +121,24 @@ function walkOneFile(
     dependency.target = toTarget(resolve(file.absolute, dependency.specifier, configIndex));
   }
   return facts;
+}
+
+/** Visitors by the node kinds they declare, in their order; those that declare none see every node. */
+function indexByKind(visitors: FileVisitor[]): { byKind: (FileVisitor[] | undefined)[]; everyNode: FileVisitor[] } {
+  const byKind: (FileVisitor[] | undefined)[] = [];
+  const everyNode: FileVisitor[] = [];
+  for (const visitor of visitors) {
+    if (!visitor.kinds) {
+      everyNode.push(visitor);
+      continue;
+    }
+    for (const kind of new Set(visitor.kinds)) {
+      const list = byKind[kind] ?? [];
+      list.push(visitor);
+      byKind[kind] = list;
+    }
+  }
+  return { byKind, everyNode };
 }
 
 /** Children are pushed in source order; reversing keeps the walk in source order too. */

@@ -8,9 +8,25 @@ import { getStringValue } from '../syntax.js';
  * `require()`, `import x = require()`) with the names it takes, plus what the file exports, so
  * that imports through barrels can later be attributed to the declaring file.
  */
+const IMPORT_VISITOR_KINDS = [
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.ExportDeclaration,
+  ts.SyntaxKind.ExportAssignment,
+  ts.SyntaxKind.ImportEqualsDeclaration,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.VariableStatement,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.ModuleDeclaration,
+];
+
 export function createImportVisitor(): FileVisitor {
   const exportedLocals: { local: string; exported: string }[] = [];
   return {
+    kinds: IMPORT_VISITOR_KINDS,
     visit(node, context) {
       switch (node.kind) {
         case ts.SyntaxKind.ImportDeclaration:

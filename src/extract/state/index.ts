@@ -34,6 +34,7 @@ export function createStateVisitor(): FileVisitor {
   const constants = new Map<string, string>();
   const queuesByBinding = new Map<string, PendingFact['name']>();
   return {
+    kinds: [...RELEVANT_KINDS],
     visit(node, context) {
       if (!RELEVANT_KINDS.has(node.kind)) return;
       moduleState.visit(node, context);

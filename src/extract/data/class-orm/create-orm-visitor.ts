@@ -33,6 +33,7 @@ export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
     return env;
   };
   return {
+    kinds: [CLASS_DECLARATION, CLASS_EXPRESSION, CALL_EXPRESSION, VARIABLE_DECLARATION],
     visit(node, context) {
       switch (node.kind) {
         case CLASS_DECLARATION:

@@ -17,6 +17,7 @@ export const drizzle: DataAdapter<true> = {
   createVisitor(): FileVisitor {
     const readDeclaration = createDeclarationReader();
     return {
+      kinds: [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression],
       visit(node, context) {
         if (node.kind === ts.SyntaxKind.VariableDeclaration) {
           readDeclaration(node as ts.VariableDeclaration, context);

@@ -15,6 +15,7 @@ export const knex: DataAdapter<true> = {
     // Names bound to `knex({...})` or `Knex({...})` in this file are instances whatever they are called.
     const instances = new Set<string>();
     return {
+      kinds: [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression],
       visit(node, context) {
         if (node.kind === ts.SyntaxKind.VariableDeclaration) {
           const declaration = node as ts.VariableDeclaration;

@@ -11,6 +11,7 @@ export const kysely: DataAdapter<true> = {
   detect: (workspace: Workspace) => (hasDependency(workspace, 'kysely') ? true : null),
   createVisitor(): FileVisitor {
     return {
+      kinds: [ts.SyntaxKind.CallExpression],
       visit(node, context) {
         if (node.kind !== ts.SyntaxKind.CallExpression) return;
         const call = node as ts.CallExpression;

@@ -13,6 +13,13 @@ export const mongoose: DataAdapter<true> = {
   createVisitor(): FileVisitor {
     const state = createMongooseState();
     return {
+      kinds: [
+        ts.SyntaxKind.CallExpression,
+        ts.SyntaxKind.Decorator,
+        ts.SyntaxKind.Parameter,
+        ts.SyntaxKind.PropertyDeclaration,
+        ts.SyntaxKind.VariableDeclaration,
+      ],
       visit(node, context) {
         switch (node.kind) {
           case ts.SyntaxKind.CallExpression:

@@ -21,6 +21,7 @@ export const prisma: DataAdapter<PrismaSchema> = {
     const byClientName = new Map(schema.models.map((model) => [model.clientName, model]));
     const byName = new Map(schema.models.map((model) => [model.name, model]));
     return {
+      kinds: [ts.SyntaxKind.CallExpression],
       visit(node, context) {
         if (node.kind === ts.SyntaxKind.CallExpression) visitPrismaCall(node as ts.CallExpression, byClientName, byName, context);
       },

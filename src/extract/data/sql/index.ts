@@ -39,6 +39,7 @@ export const sql: DataAdapter<true> = {
     const constants = new Map<string, string>();
     const pending: { name: string; node: ts.Node }[] = [];
     return {
+      kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression, ts.SyntaxKind.VariableDeclaration],
       visit(node, context) {
         if (ts.isCallExpression(node)) {
           const name = getCalleeName(node);

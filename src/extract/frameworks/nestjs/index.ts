@@ -17,6 +17,7 @@ export const nestjs = {
    */
   createVisitor(): FileVisitor {
     return {
+      kinds: [ts.SyntaxKind.Decorator],
       visit(node, context) {
         if (!ts.isDecorator(node)) return;
         const name = getDecoratorName(node);
