@@ -3,7 +3,7 @@ import type { ClusteringGraph } from './build-clustering-graph.js';
 
 /** Below this resolution a small project's services merge into a handful of blobs. */
 export const MIN_AUTO_RESOLUTION = 0.3;
-/** Scale of the √m term; with it a 20k-file graph (m ≈ 16 000) clusters at γ ≈ 2.5. */
+/** Scale of the √m term; with it a 20k-file graph (m ≈ 26 000) clusters at γ ≈ 3.3. */
 export const RESOLUTION_PER_ROOT_WEIGHT = 0.02;
 
 /**

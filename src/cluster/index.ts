@@ -34,7 +34,9 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   const sharedKernel = [...graphResult.sharedKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
-  const projection = buildClusteringGraph(result.graph, kernel, options.weights.name);
+  // Without spanning files the kernel is unchanged and so is the projection; building it again
+  // would cost a fifth of the stage on a large graph.
+  const projection = spanning.length === 0 ? firstProjection : buildClusteringGraph(result.graph, kernel, options.weights.name);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
   const search = options.targetServices ? findResolution(projection, options, seeds, baseResolution) : null;
   const resolution = search?.resolution ?? baseResolution;
