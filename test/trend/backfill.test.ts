@@ -176,3 +176,31 @@ describe('seams history record and show', () => {
     expect(JSON.parse(json.stdout)).toEqual(readHistory(repo.root, { file: store }));
   });
 });
+
+describe('seams history with a committed baseline', () => {
+  it('clusters every commit at the baseline’s resolution when none is configured', async () => {
+    // Shipping writing the orders table: at the automatic 0.3 shipment merges into order, at 0.7 not.
+    const shop = createGitRepo({ ...SHOP_FILES, ...SHIPPING_WRITES_ORDERS });
+    try {
+      const first = shop.commit('Shop API', '2024-01-05T10:00:00Z');
+      await runCli(['baseline', shop.root, '--no-workers']);
+      const baselineFile = path.join(shop.root, 'seams-baseline.json');
+      const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
+      expect(baseline.resolution).toBe(0.3);
+      // As if the baseline had been clustered when the project was larger.
+      fs.writeFileSync(baselineFile, `${JSON.stringify({ ...baseline, resolution: 0.7 }, null, 2)}\n`);
+      shop.commit('Add the seams baseline', '2024-01-06T10:00:00Z');
+      const store = path.join(temporary, 'with-baseline', 'history.jsonl');
+
+      const result = await runCli(['history', 'backfill', shop.root, '--since', first, '--store', store, '--no-workers']);
+
+      expect(result.exitCode).toBe(0);
+      const pinned = createHistoryRecord(await analyze({ root: shop.root, workers: false, resolution: 0.7 }), { sha: '', date: '' }, '');
+      const automatic = createHistoryRecord(await analyze({ root: shop.root, workers: false }), { sha: '', date: '' }, '');
+      expect(pinned.metrics).not.toEqual(automatic.metrics);
+      expect(readHistory(shop.root, { file: store }).map((record) => record.metrics)).toEqual([pinned.metrics, pinned.metrics]);
+    } finally {
+      shop.dispose();
+    }
+  });
+});

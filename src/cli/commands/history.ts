@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { backfillHistory } from '../../trend/backfill-history.js';
 import { getHistoryPath, HISTORY_FILE, readHistory } from '../../trend/history-store.js';
+import { readBaseline } from '../../trend/baseline.js';
 import { recordHead } from '../../trend/record-head.js';
 import { renderHistoryTable } from '../../trend/render-history-table.js';
 import { sortKeys } from '../../util/to-sorted-json.js';
+import type { Analysis } from '../../types.js';
 import { UsageError } from '../../util/errors.js';
 import { type CliStreams, EXIT, isInteractive } from '../io.js';
 import { parseInteger } from '../parse-numbers.js';
@@ -32,7 +34,8 @@ export function registerHistory(program: Command, streams: CliStreams, setExit: 
   addAnalysisFlags(record).action(async (root: string, flags: AnalysisFlags & StoreFlags) => {
     const run = createAnalysisRunner(root, flags, streams);
     const storeFile = getHistoryPath(path.resolve(root), flags.store);
-    const result = await withSignalCleanup(() => recordHead({ root, storeFile, configHash: run.configHash, analyzeAt: run.analyzeAt }));
+    const analyzeAt = atBaselineResolution(root, run.analyzeAt);
+    const result = await withSignalCleanup(() => recordHead({ root, storeFile, configHash: run.configHash, analyzeAt }));
     if (result.usedWorktree) streams.stderr.write('seams: source files differ from HEAD; analysed HEAD in a temporary worktree\n');
     const { metrics } = result.record;
     streams.stdout.write(
@@ -64,7 +67,7 @@ export function registerHistory(program: Command, streams: CliStreams, setExit: 
         every: flags.every,
         jobs: flags.jobs,
         configHash: run.configHash,
-        analyzeAt: run.analyzeAt,
+        analyzeAt: atBaselineResolution(root, run.analyzeAt),
         onProgress: showProgress
           ? ({ done, total, sha }) => streams.stderr.write(`\r\u001b[2Kbackfill: ${renderBar(done, total)} ${done}/${total} ${sha.slice(0, 7)}`)
           : undefined,
@@ -105,4 +108,14 @@ function renderBar(done: number, total: number, width = 20): string {
 
 function toDisplayPath(file: string): string {
   return path.relative(process.cwd(), file) || file;
+}
+
+/**
+ * With a committed baseline, every commit is clustered at the baseline's resolution (unless one
+ * is configured), as \`seams check\` does: the automatic resolution follows the graph's size, and
+ * its small moves from commit to commit would show in the trend as changes that did not happen.
+ */
+function atBaselineResolution(root: string, analyzeAt: (folder: string, resolution?: number) => Promise<Analysis>): (folder: string) => Promise<Analysis> {
+  const resolution = readBaseline(path.resolve(root))?.resolution;
+  return (folder) => analyzeAt(folder, resolution);
 }
