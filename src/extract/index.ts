@@ -3,16 +3,14 @@ import type { Workspace } from '../load/workspace.js';
 import type { Diagnostic } from '../types.js';
 import type { ProgressListener } from '../util/progress.js';
 import { compareStrings } from '../util/sort.js';
-import { createVisitorFactories, detectAdapters, type EnabledAdapters, findAdapter } from './create-visitor-factories.js';
+import { detectAdapters, type EnabledAdapters, findAdapter } from './create-visitor-factories.js';
 import type { Facts, StateFact } from './facts.js';
 import type { FileFacts } from './file-facts.js';
-import { createResolver } from './imports/create-resolver.js';
 import { createExportIndex } from './link/create-export-index.js';
 import { linkDataAccesses } from './link/link-data-accesses.js';
 import { linkDependencies } from './link/link-dependencies.js';
 import { linkDiTokens } from './link/link-di-tokens.js';
 import { getWorkerScript, MIN_FILES_FOR_WORKERS, walkFilesInWorkers } from './walk-files-in-workers.js';
-import { walkFile } from './walk-file.js';
 
 export type { Facts } from './facts.js';
 
@@ -28,21 +26,12 @@ export interface ExtractOptions {
 export async function extractFacts(workspace: Workspace, options: ExtractOptions): Promise<Facts> {
   const enabled = detectAdapters(workspace);
   const total = workspace.files.length;
+  // Running from source (tests), there is no built script for helper threads.
   const script = getWorkerScript();
-  const threads = chooseThreadCount(total, options);
-  let fileFacts: FileFacts[];
-  if (script && threads > 1) {
-    fileFacts = await walkFilesInWorkers(workspace, enabled, script, threads - 1, (done) =>
-      options.progress({ stage: 'extract', message: 'reading files', done, total }),
-    );
-  } else {
-    const resolve = createResolver(workspace);
-    const factories = createVisitorFactories(enabled);
-    fileFacts = workspace.files.map((_, index) => {
-      if (index % 200 === 0) options.progress({ stage: 'extract', message: 'reading files', done: index, total });
-      return walkFile(workspace, index, resolve, factories);
-    });
-  }
+  const helperCount = script ? chooseThreadCount(total, options) - 1 : 0;
+  const fileFacts = await walkFilesInWorkers(workspace, enabled, script, helperCount, (done) =>
+    options.progress({ stage: 'extract', message: 'reading files', done, total }),
+  );
   options.progress({ stage: 'link', message: 'linking imports, entities and tokens' });
   return linkFacts(workspace, fileFacts, enabled.data);
 }

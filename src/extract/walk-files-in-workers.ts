@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Workspace } from '../load/workspace.js';
+import { findBuiltScript, YOUNG_GENERATION_MB } from '../util/threads.js';
 import { createVisitorFactories, type EnabledAdapters } from './create-visitor-factories.js';
 import type { FileFacts } from './file-facts.js';
 import { createResolver } from './imports/create-resolver.js';
@@ -19,13 +18,12 @@ const BATCHES_IN_FLIGHT = 2;
 export const MIN_FILES_FOR_WORKERS = 8000;
 
 export function getWorkerScript(): string | null {
-  const script = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
-  return fs.existsSync(script) ? script : null;
+  return findBuiltScript(new URL('./extract-worker.js', import.meta.url));
 }
 
 /**
- * Spreads the walk over this thread and helper threads, one core each, in batches taken from
- * one queue. This thread walks too: it has TypeScript loaded and its parser already compiled,
+ * Walks every file on this thread and on `helperCount` helper threads (none for small
+ * projects), one core each, in batches taken from one queue. This thread walks too: it has TypeScript loaded and its parser already compiled,
  * while a helper spends its first half second loading TypeScript and warming up. Results are
  * stored by file index, so the order of completion never changes the output. A helper gets
  * work only once it says it is ready, so that it does not sit on batches while it starts, and
@@ -34,7 +32,7 @@ export function getWorkerScript(): string | null {
 export async function walkFilesInWorkers(
   workspace: Workspace,
   enabled: EnabledAdapters,
-  script: string,
+  script: string | null,
   helperCount: number,
   onProgress: (done: number) => void,
 ): Promise<FileFacts[]> {
@@ -54,9 +52,9 @@ export async function walkFilesInWorkers(
     onProgress(done);
   };
 
-  const helpers = Array.from({ length: Math.min(helperCount, queue.length - 1) }, () =>
-    startHelper(workspace, enabled, script, queue, store),
-  );
+  const helpers = script
+    ? Array.from({ length: Math.min(helperCount, queue.length - 1) }, () => startHelper(workspace, enabled, script, queue, store))
+    : [];
   try {
     const resolve = createResolver(workspace);
     const factories = createVisitorFactories(enabled);
@@ -97,8 +95,7 @@ function startHelper(
 ): Helper {
   const worker = new Worker(script, {
     workerData: { workspace: { ...workspace, diagnostics: [] }, enabled },
-    // The young generation as the analysis thread's (see src/cli/run-analysis.ts).
-    resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const inFlight: number[][] = [];
   let settleIfIdle = () => {};
