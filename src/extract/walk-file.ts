@@ -6,6 +6,7 @@ import { createFileFacts } from './file-facts.js';
 import type { Resolution, Resolver } from './imports/create-resolver.js';
 import { createImportVisitor } from './imports/visit-imports.js';
 import { readSourceText } from './read-source-text.js';
+import { visitSourceFile } from './visit-source-file.js';
 import type { FileVisitor, VisitContext } from './visitor.js';
 
 export type VisitorFactory = () => FileVisitor;
@@ -23,8 +24,7 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 
 /**
  * Parses one file with TypeScript's parser alone (no program, no checker: that is where the
- * time of other tools goes) and offers every node to every visitor in one iterative walk, so
- * deeply nested code cannot overflow the stack of the walk itself.
+ * time of other tools goes) and offers its nodes to the visitors in one walk (visit-source-file.ts).
  */
 export function walkFile(
   workspace: Workspace,
@@ -100,54 +100,13 @@ function walkOneFile(
     lineOf: (node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
   };
   const visitors = [createImportVisitor(), ...visitorFactories.map((create) => create())];
-  const { byKind, everyNode } = indexByKind(visitors);
-  const pending: ts.Node[] = [sourceFile];
-  const pushChild = (child: ts.Node) => {
-    pending.push(child);
-  };
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    const interested = byKind[node.kind];
-    if (interested) for (const visitor of interested) visitor.visit(node, context);
-    for (const visitor of everyNode) visitor.visit(node, context);
-    const start = pending.length;
-    ts.forEachChild(node, pushChild);
-    reverseRange(pending, start);
-  }
-  for (const visitor of visitors) visitor.finish?.(context);
+  visitSourceFile(sourceFile, context, visitors);
 
   const configIndex = workspace.configOfFile[fileIndex] ?? -1;
   for (const dependency of facts.dependencies) {
     dependency.target = toTarget(resolve(file.absolute, dependency.specifier, configIndex));
   }
   return facts;
-}
-
-/** Visitors by the node kinds they declare, in their order; those that declare none see every node. */
-function indexByKind(visitors: FileVisitor[]): { byKind: (FileVisitor[] | undefined)[]; everyNode: FileVisitor[] } {
-  const byKind: (FileVisitor[] | undefined)[] = [];
-  const everyNode: FileVisitor[] = [];
-  for (const visitor of visitors) {
-    if (!visitor.kinds) {
-      everyNode.push(visitor);
-      continue;
-    }
-    for (const kind of new Set(visitor.kinds)) {
-      const list = byKind[kind] ?? [];
-      list.push(visitor);
-      byKind[kind] = list;
-    }
-  }
-  return { byKind, everyNode };
-}
-
-/** Children are pushed in source order; reversing keeps the walk in source order too. */
-function reverseRange(items: ts.Node[], start: number): void {
-  for (let low = start, high = items.length - 1; low < high; low++, high--) {
-    const swap = items[low]!;
-    items[low] = items[high]!;
-    items[high] = swap;
-  }
 }
 
 function toTarget(resolution: Resolution): DependencyTarget {

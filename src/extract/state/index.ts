@@ -11,7 +11,7 @@ import type { PendingFact } from './pending-fact.js';
  * The only node kinds any part of this visitor looks at. It runs on every node of every file,
  * and most nodes (identifiers, keywords, literals, types) can be passed over with one look-up.
  */
-const RELEVANT_KINDS = new Set<ts.SyntaxKind>([
+const RELEVANT_KINDS: readonly ts.SyntaxKind[] = [
   ts.SyntaxKind.VariableStatement,
   ts.SyntaxKind.PropertyDeclaration,
   ts.SyntaxKind.EnumDeclaration,
@@ -22,7 +22,7 @@ const RELEVANT_KINDS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.CallExpression,
   ts.SyntaxKind.NewExpression,
   ts.SyntaxKind.Decorator,
-]);
+];
 
 /**
  * Shared mutable state, in-process events, queues and timers: what stops working, or starts
@@ -34,9 +34,8 @@ export function createStateVisitor(): FileVisitor {
   const constants = new Map<string, string>();
   const queuesByBinding = new Map<string, PendingFact['name']>();
   return {
-    kinds: [...RELEVANT_KINDS],
+    kinds: RELEVANT_KINDS,
     visit(node, context) {
-      if (!RELEVANT_KINDS.has(node.kind)) return;
       moduleState.visit(node, context);
       collectConstants(node, constants);
       visitEvents(node, context, pending);

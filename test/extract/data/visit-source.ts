@@ -1,9 +1,10 @@
 import { ts } from 'ts-morph';
 import { createFileFacts, type FileFacts } from '../../../src/extract/file-facts.js';
 import { createImportVisitor } from '../../../src/extract/imports/visit-imports.js';
+import { visitSourceFile } from '../../../src/extract/visit-source-file.js';
 import type { FileVisitor, VisitContext } from '../../../src/extract/visitor.js';
 
-/** Runs one adapter's visitor over a snippet as the walk would (imports first, every node, then finish). */
+/** Runs one adapter's visitor over a snippet through the walk (imports first, then finish). */
 export function visitSource(visitor: FileVisitor, source: string, path = 'src/example.ts'): FileFacts {
   const sourceFile = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const context: VisitContext = {
@@ -11,13 +12,7 @@ export function visitSource(visitor: FileVisitor, source: string, path = 'src/ex
     facts: createFileFacts(path),
     lineOf: (node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
   };
-  const visitors = [createImportVisitor(), visitor];
-  const visit = (node: ts.Node) => {
-    for (const each of visitors) each.visit(node, context);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  for (const each of visitors) each.finish?.(context);
+  visitSourceFile(sourceFile, context, [createImportVisitor(), visitor]);
   return context.facts;
 }
 
