@@ -1,4 +1,5 @@
-// Compiles src/ to dist/ with tsc; the HTML report's browser code is bundled by its own step.
+// Compiles src/ to dist/ with tsc, then bundles each thread's entry point; the HTML report's
+// browser code is bundled by its own step.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ for (const entry of fs.readdirSync(path.join(root, 'src'), { recursive: true, wi
   const source = path.join(entry.parentPath, entry.name);
   fs.copyFileSync(source, path.join(root, 'dist', path.relative(path.join(root, 'src'), source)));
 }
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle-entry-points.mjs')], { stdio: 'inherit', cwd: root });
 fs.chmodSync(path.join(root, 'dist', 'cli', 'main.js'), 0o755);
 const browserBuild = path.join(root, 'scripts', 'build-browser.mjs');
 if (fs.existsSync(browserBuild)) execFileSync(process.execPath, [browserBuild], { stdio: 'inherit', cwd: root });

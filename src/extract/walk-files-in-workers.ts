@@ -18,7 +18,8 @@ const BATCHES_IN_FLIGHT = 2;
 export const MIN_FILES_FOR_WORKERS = 8000;
 
 export function getWorkerScript(): string | null {
-  return findBuiltScript(new URL('./extract-worker.js', import.meta.url));
+  // By way of ../extract/ so that the analysis thread's bundle, in dist/cli/, finds it too.
+  return findBuiltScript(new URL('../extract/extract-worker.js', import.meta.url));
 }
 
 /**

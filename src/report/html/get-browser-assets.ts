@@ -15,8 +15,10 @@ let cached: BrowserAssets | undefined;
 export function getBrowserAssets(): BrowserAssets {
   if (cached) return cached;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const script = path.join(here, ASSET_FILES.script);
-  const style = path.join(here, ASSET_FILES.style);
+  // Next to this module in tsc's output; from the CLI's bundle (dist/cli/) in dist/report/html/.
+  const built = [here, path.join(here, '..', 'report', 'html')].find((directory) => fs.existsSync(path.join(directory, ASSET_FILES.script)));
+  const script = path.join(built ?? here, ASSET_FILES.script);
+  const style = path.join(built ?? here, ASSET_FILES.style);
   if (fs.existsSync(script) && fs.existsSync(style)) {
     cached = { script: fs.readFileSync(script, 'utf8'), style: fs.readFileSync(style, 'utf8') };
   } else if (fs.existsSync(path.join(here, 'browser', 'main.ts'))) {
