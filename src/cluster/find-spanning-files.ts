@@ -3,7 +3,7 @@ import type { AnalysisOptions } from '../types.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
-import { runLouvain } from './run-louvain.js';
+import type { LouvainRun } from './run-louvain.js';
 
 const MIN_SERVICES = 3;
 
@@ -13,17 +13,15 @@ const MIN_SERVICES = 3;
  * (a router index, an app module) whose imports go to three or more candidate services with no
  * clear leader (none above 40 %), and cross-cutting files used from three or more services with no majority. Left in,
  * they pull unrelated services together; they join the shared kernel with the reason. `projection`
- * is the clustering graph without the graph stage's shared kernel.
+ * is the clustering graph without the graph stage's shared kernel, `run` a clustering of it.
  */
 export function findSpanningFiles(
   result: GraphResult,
   projection: ClusteringGraph,
+  run: LouvainRun,
   options: AnalysisOptions,
-  resolution: number,
 ): SharedKernelFile[] {
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
-  const [run] = runLouvain(projection, [options.seed], resolution);
-  if (!run) return [];
   const communities = mergeSmallCommunities(projection, run.communities, options.minServiceSize);
   const { graph } = result;
   const isCandidate = (node: string) => graph.getNodeAttribute(node, 'type') === 'file' && !kernel.has(node);

@@ -30,7 +30,8 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   const isConstrained = createConstraintMatcher(constraints);
   const firstProjection = buildClusteringGraph(graphResult.graph, new Set(graphResult.sharedKernel.map((entry) => entry.path)), options.weights.name);
   const baseResolution = options.resolution ?? chooseResolution(firstProjection);
-  const spanning = findSpanningFiles(graphResult, firstProjection, options, baseResolution).filter((entry) => !isConstrained(entry.path));
+  const [firstRun] = runLouvain(firstProjection, [options.seed], baseResolution);
+  const spanning = findSpanningFiles(graphResult, firstProjection, firstRun!, options).filter((entry) => !isConstrained(entry.path));
   const sharedKernel = [...graphResult.sharedKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
@@ -40,7 +41,11 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
   const search = options.targetServices ? findResolution(projection, options, seeds, baseResolution) : null;
   const resolution = search?.resolution ?? baseResolution;
-  const runs = runLouvain(projection, seeds, resolution);
+  // The first seed's run on an unchanged projection at the same resolution is the one above.
+  const runs =
+    projection === firstProjection && resolution === baseResolution
+      ? [firstRun!, ...runLouvain(projection, seeds.slice(1), resolution)]
+      : runLouvain(projection, seeds, resolution);
   const chosen = pickBestRun(runs);
   const files = result.graph.filterNodes((_node, attributes) => attributes.type === 'file').sort();
   const candidates = files.filter((file) => projection.hasNode(file));
