@@ -45,21 +45,29 @@ const leaveAnalysisOutOfTheCli = {
 const staging = fs.mkdtempSync(path.join(dist, '.bundle-'));
 try {
   for (const entry of ENTRY_POINTS) {
+    const isCli = entry === 'cli/main.js';
     await esbuild.build({
       entryPoints: [path.join(dist, entry)],
-      outfile: path.join(staging, entry),
+      outdir: path.join(staging, path.dirname(entry)),
+      // The CLI's own modules, loaded by a dynamic import once the analysis thread has started,
+      // go to a chunk of their own: the thread starts before they are even read.
+      splitting: isCli,
+      chunkNames: 'cli-[hash]',
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
       external: EXTERNAL,
-      plugins: entry === 'cli/main.js' ? [keepTypeScriptModuleOutside, leaveAnalysisOutOfTheCli] : [keepTypeScriptModuleOutside],
+      plugins: isCli ? [keepTypeScriptModuleOutside, leaveAnalysisOutOfTheCli] : [keepTypeScriptModuleOutside],
       logLevel: 'warning',
       // Bundled CommonJS calls require(); an ES module has none, so the bundle makes one.
       banner: { js: "import { createRequire as seamsCreateRequire } from 'node:module';\nconst require = seamsCreateRequire(import.meta.url);" },
     });
   }
-  for (const entry of ENTRY_POINTS) fs.renameSync(path.join(staging, entry), path.join(dist, entry));
+  for (const file of fs.readdirSync(staging, { recursive: true })) {
+    const built = path.join(staging, file);
+    if (fs.statSync(built).isFile()) fs.renameSync(built, path.join(dist, file));
+  }
 } finally {
   fs.rmSync(staging, { recursive: true, force: true });
 }
