@@ -103,6 +103,27 @@ export function createResolver(workspace: Workspace): Resolver {
     return null;
   };
 
+  const packageScopes = createPackageScopeFinder();
+
+  /**
+   * `#name` specifiers map through the `imports` field of the importing file's package.json
+   * (Node's subpath imports, used by AdonisJS's `#models/*` and many ESM services). The target
+   * may be build output, tried with its build folder swapped for `src/` first, like a workspace
+   * package's entry; a target that is a bare package name is that external package.
+   */
+  const resolveSubpathImport = (scope: PackageScope, specifier: string): Resolution | null => {
+    const target = pickSubpath(scope.imports, specifier);
+    if (typeof target !== 'string') return null;
+    if (!target.startsWith('./')) return { kind: 'external', packageName: getPackageName(target) };
+    const entries = BUILD_FOLDERS.test(target) ? [target.replace(BUILD_FOLDERS, 'src/'), target] : [target];
+    for (const entry of entries) {
+      const absolute = path.join(scope.directory, entry);
+      const resolved = toResolution(resolveAsPath(stripExtension(absolute)) ?? resolveAsPath(absolute));
+      if (resolved) return resolved;
+    }
+    return null;
+  };
+
   const resolveUncached = (fromAbsolute: string, specifier: string, config: ResolverConfig | undefined): Resolution => {
     if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
       return toResolution(resolveAsPath(path.resolve(path.dirname(fromAbsolute), specifier))) ?? { kind: 'unresolved' };
@@ -110,6 +131,13 @@ export function createResolver(workspace: Workspace): Resolver {
     if (config && config.aliases.length > 0) {
       const viaAlias = toResolution(resolveAliases(config.aliases, specifier));
       if (viaAlias) return viaAlias;
+    }
+    const scope = packageScopes(path.dirname(fromAbsolute));
+    const moduleAlias = scope?.moduleAliases.find(({ name }) => specifier === name || specifier.startsWith(`${name}/`));
+    if (scope && moduleAlias) {
+      const target = path.resolve(scope.directory, moduleAlias.target, `.${specifier.slice(moduleAlias.name.length)}`);
+      const viaModuleAlias = toResolution(resolveAsPath(target));
+      if (viaModuleAlias) return viaModuleAlias;
     }
     const packageName = getPackageName(specifier);
     const pkg = packagesByName.get(packageName);
@@ -122,15 +150,19 @@ export function createResolver(workspace: Workspace): Resolver {
       if (viaBaseUrl) return viaBaseUrl;
     }
     if (specifier.startsWith('node:') || BUILTINS.has(packageName)) return { kind: 'external', packageName: specifier };
-    if (specifier.startsWith('#')) return { kind: 'unresolved' };
-    const looksLikeAlias = config?.aliases.some((alias) => specifier.startsWith(alias.prefix) && alias.prefix !== '');
+    if (specifier.startsWith('#')) return (scope && resolveSubpathImport(scope, specifier)) ?? { kind: 'unresolved' };
+    const looksLikeAlias =
+      moduleAlias !== undefined || config?.aliases.some((alias) => specifier.startsWith(alias.prefix) && alias.prefix !== '');
     if (looksLikeAlias || /^[~@]\//.test(specifier)) return { kind: 'unresolved' };
     return { kind: 'external', packageName };
   };
 
   return (fromAbsolute, specifier, configIndex) => {
-    const relative = specifier.startsWith('.');
-    const key = relative ? `${path.dirname(fromAbsolute)}\0${specifier}` : `${configIndex}\0${specifier}`;
+    // A relative specifier means another file from each folder; a bare one may mean another file
+    // in each package (its `imports` and `_moduleAliases`) under each tsconfig (its `paths`).
+    const key = specifier.startsWith('.')
+      ? `${path.dirname(fromAbsolute)}\0${specifier}`
+      : `${configIndex}\0${packageScopes(path.dirname(fromAbsolute))?.directory ?? ''}\0${specifier}`;
     let resolution = cache.get(key);
     if (!resolution) {
       resolution = resolveUncached(fromAbsolute, specifier, workspace.configs[configIndex]);
@@ -198,27 +230,90 @@ function pickExport(exports: unknown, subpath: string): unknown {
   if (!exports || typeof exports !== 'object') return undefined;
   const map = exports as Record<string, unknown>;
   const hasSubpaths = Object.keys(map).some((key) => key.startsWith('.'));
-  let target: unknown = hasSubpaths ? map[subpath] : subpath === '.' ? map : undefined;
-  if (target === undefined && hasSubpaths) {
-    for (const [key, value] of Object.entries(map)) {
-      const star = key.indexOf('*');
-      if (star < 0) continue;
-      const prefix = key.slice(0, star);
-      const suffix = key.slice(star + 1);
-      if (subpath.startsWith(prefix) && subpath.endsWith(suffix)) {
-        const captured = subpath.slice(prefix.length, subpath.length - suffix.length);
-        target = JSON.parse(JSON.stringify(value).replaceAll('*', captured));
-        break;
-      }
-    }
-  }
-  return pickCondition(target);
+  if (!hasSubpaths) return subpath === '.' ? pickCondition(map) : undefined;
+  return pickSubpath(map, subpath);
 }
+
+/**
+ * The target of `subpath` in an `exports` or `imports` map: its exact key, or else the pattern
+ * key (`./*`, `#models/*`) with the longest prefix, as Node orders them, with `*` filled in.
+ */
+function pickSubpath(map: unknown, subpath: string): unknown {
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
+  const entries = map as Record<string, unknown>;
+  if (Object.hasOwn(entries, subpath)) return pickCondition(entries[subpath]);
+  let best: { prefix: string; value: unknown; captured: string } | null = null;
+  for (const [key, value] of Object.entries(entries)) {
+    const star = key.indexOf('*');
+    if (star < 0) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.length < key.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
+    if (best && best.prefix.length >= prefix.length) continue;
+    best = { prefix, value, captured: subpath.slice(prefix.length, subpath.length - suffix.length) };
+  }
+  return best ? pickCondition(JSON.parse(JSON.stringify(best.value).replaceAll('*', best.captured))) : undefined;
+}
+
+interface PackageScope {
+  directory: string;
+  imports: unknown;
+  /** module-alias's `_moduleAliases` (`"@models": "src/models"`), longest name first. */
+  moduleAliases: { name: string; target: string }[];
+}
+
+/**
+ * The package a folder belongs to: its nearest package.json, read once per folder. Node takes
+ * the nearest one even when it has no `imports`, and so does this.
+ */
+function createPackageScopeFinder(): (directory: string) => PackageScope | null {
+  const scopes = new Map<string, PackageScope | null>();
+  const find = (directory: string): PackageScope | null => {
+    const known = scopes.get(directory);
+    if (known !== undefined) return known;
+    let scope: PackageScope | null = null;
+    const manifest = path.join(directory, 'package.json');
+    if (fs.existsSync(manifest)) {
+      scope = { directory, ...readScopeFields(manifest) };
+    } else {
+      const parent = path.dirname(directory);
+      scope = parent === directory ? null : find(parent);
+    }
+    scopes.set(directory, scope);
+    return scope;
+  };
+  return find;
+}
+
+function readScopeFields(manifest: string): Omit<PackageScope, 'directory'> {
+  let fields: { imports?: unknown; _moduleAliases?: unknown };
+  try {
+    fields = JSON.parse(fs.readFileSync(manifest, 'utf8')) as typeof fields;
+  } catch {
+    return { imports: undefined, moduleAliases: [] };
+  }
+  const aliases = fields._moduleAliases && typeof fields._moduleAliases === 'object' ? Object.entries(fields._moduleAliases) : [];
+  return {
+    imports: fields.imports,
+    moduleAliases: aliases
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '')
+      .map(([name, target]) => ({ name, target }))
+      .sort((a, b) => b.name.length - a.name.length),
+  };
+}
+
+/** Conditions that lead to source rather than build output, taken first when present. */
+const SOURCE_CONDITIONS = ['source', 'types', 'typings'];
+/** Conditions a server-side Node process matches; of these the first in the map wins, as in Node. */
+const NODE_CONDITIONS = new Set(['node', 'import', 'require', 'module', 'default', 'development', 'production']);
 
 function pickCondition(target: unknown): unknown {
   for (let depth = 0; depth < 5 && target && typeof target === 'object' && !Array.isArray(target); depth++) {
     const conditions = target as Record<string, unknown>;
-    target = conditions.source ?? conditions.types ?? conditions.import ?? conditions.require ?? conditions.default;
+    const key =
+      SOURCE_CONDITIONS.find((condition) => Object.hasOwn(conditions, condition)) ??
+      Object.keys(conditions).find((condition) => NODE_CONDITIONS.has(condition));
+    target = key === undefined ? undefined : conditions[key];
   }
   return Array.isArray(target) ? target[0] : target;
 }
