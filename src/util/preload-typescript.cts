@@ -32,7 +32,10 @@ function preloadTypeScript(): unknown {
     const run = script.runInThisContext() as (...parameters: unknown[]) => void;
     run.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
     module.loaded = true;
-    if (cacheFile && (!cached || script.cachedDataRejected)) writeAtomically(cacheFile, script.createCachedData());
+    if (cacheFile && (!cached || script.cachedDataRejected)) {
+      writeAtomically(cacheFile, script.createCachedData());
+      removeStaleCaches(path.dirname(cacheFile), cacheFile);
+    }
     return module.exports;
   } catch {
     if (file) delete require.cache[file];
@@ -50,13 +53,37 @@ function getCacheFile(file: string): string | null {
   const directory = setting || path.join(os.tmpdir(), `seams-code-cache-${process.getuid?.() ?? 'user'}`);
   fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
   if (!isPrivateToThisUser(directory)) return null;
-  const stat = fs.statSync(file);
+  // Not keyed by path or mtime: every clone and every `npm ci` would add a 2.4 MB file. The same
+  // build of TypeScript is the same package version and size wherever it is installed.
   const key = crypto
     .createHash('sha256')
-    .update([process.version, process.arch, file, stat.size, stat.mtimeMs].join('\0'))
+    .update([process.version, process.arch, readPackageVersion(file), fs.statSync(file).size].join('\0'))
     .digest('hex')
     .slice(0, 16);
   return path.join(directory, `typescript-${key}.v8cache`);
+}
+
+function readPackageVersion(file: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '';
+}
+
+/**
+ * Caches of other Node or TypeScript versions written over a month ago are removed when a new
+ * one is written; one that is still in use is simply written again on its next load.
+ */
+const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+function removeStaleCaches(directory: string, keep: string): void {
+  for (const name of fs.readdirSync(directory)) {
+    const candidate = path.join(directory, name);
+    if (candidate === keep || !/^typescript-[0-9a-f]{16}\.v8cache$/.test(name)) continue;
+    try {
+      if (Date.now() - fs.statSync(candidate).mtimeMs > STALE_AFTER_MS) fs.rmSync(candidate, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
 }
 
 function isPrivateToThisUser(target: string): boolean {

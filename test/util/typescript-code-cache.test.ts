@@ -49,6 +49,23 @@ describe('TypeScript loaded with a V8 code cache', () => {
     expect(fs.statSync(cacheFile).size).toBeGreaterThan(100_000);
   });
 
+  it('removes caches of other versions written over a month ago when it writes its own', () => {
+    const directory = path.join(scratch, 'stale');
+    fs.mkdirSync(directory, { mode: 0o700 });
+    const stale = path.join(directory, 'typescript-00000000000000aa.v8cache');
+    const recent = path.join(directory, 'typescript-00000000000000bb.v8cache');
+    const unrelated = path.join(directory, 'notes.txt');
+    for (const file of [stale, recent, unrelated]) fs.writeFileSync(file, 'x', { mode: 0o600 });
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(stale, longAgo, longAgo);
+    fs.utimesSync(unrelated, longAgo, longAgo);
+    expect(loadTypeScript(directory)).toEqual({ statements: 1, sameInstance: true });
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(recent)).toBe(true);
+    expect(fs.existsSync(unrelated)).toBe(true);
+    expect(listCacheFiles(directory)).toHaveLength(2);
+  });
+
   it('neither reads nor writes a cache in a folder that others can write to', () => {
     const directory = path.join(scratch, 'shared');
     fs.mkdirSync(directory, { mode: 0o777 });
