@@ -40,7 +40,7 @@ export function computeConfidence(
       sums[index]! += (union > 0 ? overlap / union : 0) / runs.length;
     }
   }
-  files.forEach((file, index) => confidence.set(file, sums[index]!));
+  for (let index = 0; index < files.length; index++) confidence.set(files[index]!, sums[index]!);
   return confidence;
 }
 
