@@ -123,6 +123,8 @@ export interface FileFacts {
   diProvides: DiToken[];
   diInjects: DiToken[];
   state: RawStateFact[];
+  /** Why the file is left out of the analysis (generated or minified code), or absent. */
+  leftOut?: string;
 }
 
 export function createFileFacts(path: string): FileFacts {

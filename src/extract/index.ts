@@ -42,7 +42,8 @@ function chooseThreadCount(files: number, options: ExtractOptions): number {
   return files >= MIN_FILES_FOR_WORKERS ? Math.max(1, Math.min(4, os.availableParallelism())) : 1;
 }
 
-function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: EnabledAdapters['data']): Facts {
+function linkFacts(workspace: Workspace, walked: FileFacts[], enabledData: EnabledAdapters['data']): Facts {
+  const fileFacts = withoutLeftOutFiles(walked);
   const exportIndex = createExportIndex(fileFacts);
   const linked = linkDependencies(fileFacts, exportIndex);
   const diTokens = linkDiTokens(fileFacts, exportIndex);
@@ -51,7 +52,7 @@ function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: En
   const state: StateFact[] = fileFacts.flatMap((facts) => facts.state.map((fact) => ({ file: facts.path, ...fact })));
   const diagnostics: Diagnostic[] = [
     ...workspace.diagnostics,
-    ...fileFacts.flatMap((facts) => facts.diagnostics),
+    ...walked.flatMap((facts) => facts.diagnostics),
     ...linked.unresolved,
     ...data.diagnostics,
   ];
@@ -69,4 +70,21 @@ function linkFacts(workspace: Workspace, fileFacts: FileFacts[], enabledData: En
     unresolvedImports: linked.unresolved.length,
     diagnostics,
   };
+}
+
+/**
+ * Generated and minified files leave the analysis: they are no node, and an import of one is
+ * treated like an import of any other file that exists but is not analysed (no edge).
+ */
+function withoutLeftOutFiles(walked: FileFacts[]): FileFacts[] {
+  const leftOut = new Set(walked.filter((facts) => facts.leftOut).map((facts) => facts.path));
+  if (leftOut.size === 0) return walked;
+  const kept = walked.filter((facts) => !leftOut.has(facts.path));
+  for (const facts of kept) {
+    for (const dependency of facts.dependencies) {
+      const target = dependency.target;
+      if (target.kind === 'file' && leftOut.has(target.path)) dependency.target = { kind: 'outside', path: target.path, workspacePackage: null };
+    }
+  }
+  return kept;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from '../util/typescript.cjs';
 import type { Workspace } from '../load/workspace.js';
+import { detectGeneratedCode } from './detect-generated-code.js';
 import type { DependencyTarget, FileFacts } from './file-facts.js';
 import { createFileFacts } from './file-facts.js';
 import type { Resolution, Resolver } from './imports/create-resolver.js';
@@ -68,6 +69,12 @@ function walkOneFile(
   const source = readSourceText(file.absolute);
   if (!source.ok) {
     facts.diagnostics.push({ code: source.code, severity: 'warning', file: file.path, message: source.message });
+    return facts;
+  }
+  const generated = detectGeneratedCode(file.absolute, source.text);
+  if (generated) {
+    facts.leftOut = generated;
+    facts.diagnostics.push({ code: 'generated-file', severity: 'info', file: file.path, message: `left out: ${generated}` });
     return facts;
   }
   const extension = path.extname(file.absolute);
