@@ -118,6 +118,8 @@ export interface FileFacts {
   reExports: ReExport[];
   starExports: string[];
   entities: EntityDeclaration[];
+  /** Tables a migration drops (or renames away), replayed against `entities` at link time. */
+  droppedTables: { table: string; via: string; line: number }[];
   accesses: RawDataAccess[];
   aliases: SymbolAlias[];
   diProvides: DiToken[];
@@ -138,6 +140,7 @@ export function createFileFacts(path: string): FileFacts {
     reExports: [],
     starExports: [],
     entities: [],
+    droppedTables: [],
     accesses: [],
     aliases: [],
     diProvides: [],

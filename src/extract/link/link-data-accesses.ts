@@ -36,11 +36,12 @@ export function linkDataAccesses(
     models.set(`${model.orm}:${model.modelName}`, { table: model.table, kind: model.kind });
     declareTable(model.table, model.kind, { file: model.file, line: model.line });
   }
+  const dropped = findDroppedTables(files);
   for (const facts of files) {
     for (const entity of facts.entities) {
       entities.set(`${facts.path}#${entity.symbol}`, { ...entity, file: facts.path });
       if (entity.modelName) models.set(`${entity.via}:${entity.modelName}`, { table: entity.table, kind: entity.kind });
-      declareTable(entity.table, entity.kind, { file: facts.path, line: entity.line });
+      if (!dropped.has(`${entity.via}:${entity.table}`)) declareTable(entity.table, entity.kind, { file: facts.path, line: entity.line });
     }
     for (const alias of facts.aliases) aliases.set(`${facts.path}#${alias.symbol}`, { file: facts.path, target: alias.target });
   }
@@ -152,4 +153,37 @@ function describeRef(ref: TableRef): string {
     case 'composite':
       return ref.parts.map((part) => (typeof part === 'string' ? part : `{${describeRef(part)}}`)).join('');
   }
+}
+
+/**
+ * Replays the tables migrations create and drop, file by file in name order (the order
+ * migration tools run them; their names start with a timestamp or a sequence number) and line
+ * by line: `via:table` for each table whose last word is a drop. Such a table is no longer in the
+ * schema, though an old migration declares it.
+ */
+function findDroppedTables(files: FileFacts[]): Set<string> {
+  const events: { file: string; line: number; key: string; dropped: boolean }[] = [];
+  for (const facts of files) {
+    if (facts.droppedTables.length === 0) continue;
+    for (const drop of facts.droppedTables) events.push({ file: facts.path, line: drop.line, key: `${drop.via}:${drop.table}`, dropped: true });
+  }
+  if (events.length === 0) return new Set();
+  const droppedKeys = new Set(events.map((event) => event.key));
+  for (const facts of files) {
+    for (const entity of facts.entities) {
+      const key = `${entity.via}:${entity.table}`;
+      if (droppedKeys.has(key)) events.push({ file: facts.path, line: entity.line, key, dropped: false });
+    }
+  }
+  const byName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+  events.sort(
+    (a, b) =>
+      compareStrings(byName(a.file), byName(b.file)) ||
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      Number(a.dropped) - Number(b.dropped),
+  );
+  const last = new Map<string, boolean>();
+  for (const event of events) last.set(event.key, event.dropped);
+  return new Set([...last].filter(([, dropped]) => dropped).map(([key]) => key));
 }

@@ -23,6 +23,17 @@ describe('the Knex adapter', () => {
     ]);
   });
 
+  it('replays the migrations: a dropped table is gone, a renamed one has its new name, rollbacks are not run', async () => {
+    const analysis = await analyze({ root });
+    const names = analysis.tables.map((table) => table.name);
+    expect(names).toContain('audit_log');
+    expect(names).not.toContain('audit_events');
+    expect(names).not.toContain('legacy_sessions');
+    expect(analysis.tables.find((table) => table.name === 'audit_log')?.declaredIn).toEqual([
+      { file: 'src/db/migrations/20240601_cleanup.js', line: 3 },
+    ]);
+  });
+
   it('puts the queries of one knex.transaction callback in one transaction and a join in one query', async () => {
     const facts = await extractDataFacts(root);
     expect(getTransactionRows(facts, 'src/orders/place-order.ts')).toEqual([

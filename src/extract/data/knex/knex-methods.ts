@@ -13,6 +13,7 @@ export const JOIN_METHODS = new Set([
 ]);
 export const WRITE_METHODS = new Set(['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert']);
 export const CREATE_TABLE_METHODS = new Set(['createTable', 'createTableIfNotExists', 'createTableLike']);
+export const DROP_TABLE_METHODS = new Set(['dropTable', 'dropTableIfExists']);
 export const CTE_METHODS = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
 
 /** Methods that show a call such as `db('users')` starts a Knex query and is not some other function. */

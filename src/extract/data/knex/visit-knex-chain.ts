@@ -6,6 +6,7 @@ import {
   BUILDER_METHODS,
   CREATE_TABLE_METHODS,
   CTE_METHODS,
+  DROP_TABLE_METHODS,
   INSTANCE_NAME,
   JOIN_METHODS,
   TABLE_METHODS,
@@ -69,18 +70,53 @@ export function visitKnexChain(top: ts.CallExpression, instances: Set<string>, c
   );
 }
 
-/** `knex.schema.createTable('t', …)`, `knex.schema.withSchema('s').createTable('t', …)`. */
+/**
+ * `knex.schema.createTable('t', …)` (also `.withSchema('s')`) declares t; `dropTable('t')` and
+ * `renameTable('a', 'b')` are recorded too, so that the link step can replay the migrations in
+ * order and keep only the tables that still exist. A migration's `down` undoes its `up` and
+ * is skipped: the table it re-creates was dropped.
+ */
 function visitSchemaChain(links: ChainLink[], context: VisitContext): void {
+  if (links[0] && isInRollback(links[0].node)) return;
   let schema: string | null = null;
+  const qualify = (name: string) => (schema && !name.includes('.') ? `${schema}.${name}` : name);
+  const declare = (table: string, node: ts.Node) =>
+    context.facts.entities.push({ symbol: `knex:${table}`, table, kind: 'table', via: 'knex', line: context.lineOf(node) });
+  const drop = (table: string, node: ts.Node) => context.facts.droppedTables.push({ table, via: 'knex', line: context.lineOf(node) });
   for (const link of links) {
     if (!link.args) continue;
     if (link.name === 'withSchema') schema = toTableName(link.args[0]);
-    if (!CREATE_TABLE_METHODS.has(link.name)) continue;
     const name = toTableName(link.args[0]);
     if (!name) continue;
-    const table = schema && !name.includes('.') ? `${schema}.${name}` : name;
-    context.facts.entities.push({ symbol: `knex:${table}`, table, kind: 'table', via: 'knex', line: context.lineOf(link.node) });
+    if (CREATE_TABLE_METHODS.has(link.name)) declare(qualify(name), link.node);
+    else if (DROP_TABLE_METHODS.has(link.name)) drop(qualify(name), link.node);
+    else if (link.name === 'renameTable') {
+      const renamed = toTableName(link.args[1]);
+      if (!renamed) continue;
+      drop(qualify(name), link.node);
+      declare(qualify(renamed), link.node);
+    }
   }
+}
+
+/** Inside a function named `down`: `exports.down = …`, `export async function down`, `down(knex) {}`. */
+function isInRollback(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    if (getFunctionName(current) === 'down') return true;
+  }
+  return false;
+}
+
+function getFunctionName(fn: ts.SignatureDeclaration): string | null {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+    return fn.name.text;
+  }
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  return null;
 }
 
 /** Who the chain starts from: `knex(…)`, `knex.from(…)`, `this.knex(…)`, `this.db.from(…)`. */
