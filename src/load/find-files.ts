@@ -105,7 +105,9 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       }
       if (!isFile) continue;
       if (entry.name === 'tsconfig.json' || entry.name === 'jsconfig.json') tsconfigs.push(absolute);
-      if (entry.name.endsWith('.prisma')) schemaFiles.push({ absolute, path: relative, size: statSize(absolute) });
+      if (entry.name.endsWith('.prisma') || (isSqlSchemaFile(entry.name) && !isTestPath(relative) && !excludeMatcher?.(relative))) {
+        schemaFiles.push({ absolute, path: relative, size: statSize(absolute) });
+      }
       if (!isSourceFile(entry.name)) continue;
       if (!options.includeTests && isTestPath(relative)) continue;
       if (includeMatcher && !includeMatcher(relative)) continue;
@@ -163,4 +165,12 @@ function isIgnored(scopes: GitignoreScope[], absolute: string, isDirectory: bool
     if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
   }
   return false;
+}
+
+/**
+ * SQL scripts whose CREATE/DROP TABLE statements describe the schema (schema.sql, migrations).
+ * Rollback scripts (`*.down.sql`, Flyway's `U1__undo.sql`) undo what the others did.
+ */
+function isSqlSchemaFile(name: string): boolean {
+  return name.endsWith('.sql') && !name.endsWith('.down.sql') && !/^U\d+(_\d+)*__/.test(name);
 }

@@ -39,7 +39,7 @@ export async function recordHead(request: RecordHeadRequest): Promise<RecordHead
   return { record, outcome, usedWorktree };
 }
 
-const INPUT_FILES = /(^|\/)(package\.json|tsconfig[^/]*\.json|jsconfig\.json|seams\.config\.json|[^/]+\.prisma)$/;
+const INPUT_FILES = /(^|\/)(package\.json|tsconfig[^/]*\.json|jsconfig\.json|seams\.config\.json|[^/]+\.prisma|[^/]+\.sql)$/;
 
 /** Whether tracked files that feed the analysis differ from HEAD (untracked files are ignored). */
 function hasSourceChanges(top: string, relative: string): boolean {

@@ -27,7 +27,8 @@ export function linkDataAccesses(
   const aliases = new Map<string, { file: string; target: TableRef }>();
   const models = new Map<string, ResolvedTable>();
   const tables = new Map<string, { kind: 'table' | 'collection'; declaredIn: Location[] }>();
-  const declareTable = (name: string, kind: 'table' | 'collection', location: Location | null) => {
+  const declareTable = (declared: string, kind: 'table' | 'collection', location: Location | null) => {
+    const name = withoutDefaultSchema(declared);
     const entry = tables.get(name) ?? { kind, declaredIn: [] };
     if (location) entry.declaredIn.push(location);
     tables.set(name, entry);
@@ -120,11 +121,12 @@ export function linkDataAccesses(
         });
         continue;
       }
-      if (!tables.has(resolved.table)) declareTable(resolved.table, resolved.kind, null);
+      const table = withoutDefaultSchema(resolved.table);
+      if (!tables.has(table)) declareTable(table, resolved.kind, null);
       accesses.push({
         file: facts.path,
         line: access.line,
-        table: resolved.table,
+        table,
         access: access.access,
         via: access.via,
         ...(access.queryId ? { queryId: `${facts.path}:${access.queryId}` } : {}),
@@ -136,6 +138,14 @@ export function linkDataAccesses(
     .map(([name, entry]) => ({ name, kind: entry.kind, declaredIn: entry.declaredIn }))
     .sort((a, b) => compareStrings(a.name, b.name));
   return { accesses, tables: tableFacts, diagnostics };
+}
+
+/**
+ * `public.users` and `users` are one table in Postgres, whose default schema is `public`; a
+ * pg_dump qualifies every name with it, queries seldom do.
+ */
+function withoutDefaultSchema(table: string): string {
+  return table.startsWith('public.') ? table.slice('public.'.length) : table;
 }
 
 function describeRef(ref: TableRef): string {

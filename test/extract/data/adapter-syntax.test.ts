@@ -104,7 +104,7 @@ describe('the Mongoose adapter on model declarations', () => {
 describe('the raw SQL adapter on call shapes', () => {
   it('reads SQL from strings, concatenations, tagged templates and consts, and ignores text that is not SQL', () => {
     const facts = visitSource(
-      sql.createVisitor(true),
+      sql.createVisitor([]),
       [
         "await client.query('SELECT * FROM users WHERE id = ' + id);",
         // biome-ignore lint/suspicious/noTemplateCurlyInString: the analysed code's template

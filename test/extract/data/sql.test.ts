@@ -32,6 +32,20 @@ describe('the raw SQL adapter', () => {
   });
 });
 
+describe('tables declared by SQL scripts', () => {
+  const migrations = getFixturePath('data', 'sql', 'migrations');
+
+  it('replays schema dumps and migrations in name order, up only, and joins public.x with x', async () => {
+    const analysis = await analyze({ root: migrations });
+    expect(analysis.tables.map((table) => table.name)).toEqual(readExpected(migrations).tables);
+    expect(analysis.tables.find((table) => table.name === 'bills')?.declaredIn).toEqual([{ file: 'migrations/002_cleanup.sql', line: 3 }]);
+    expect(analysis.tables.find((table) => table.name === 'customers')?.declaredIn).toEqual([{ file: 'db/schema.sql', line: 10 }]);
+    const score = scoreAccesses(readExpected(migrations).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBe(1);
+    expect(score.recall, describeScore(score)).toBe(1);
+  });
+});
+
 describe('getSqlTableAccesses', () => {
   it('reads the tables inside a CTE but not the name the CTE binds', () => {
     expect(

@@ -2,10 +2,12 @@
 import ts from '../../../util/typescript.cjs';
 import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor } from '../../visitor.js';
-import type { DataAdapter } from '../adapter.js';
+import type { Workspace } from '../../../load/workspace.js';
+import type { DataAdapter, DeclaredModel } from '../adapter.js';
 import { getCalleeName } from '../call-chain.js';
 import { getSqlText } from './get-sql-text.js';
 import { looksLikeSql } from './looks-like-sql.js';
+import { readSqlSchemaFiles } from './read-sql-schema-files.js';
 import { recordSqlAccesses } from './record-sql-accesses.js';
 
 export { getSqlTableAccesses } from './get-sql-table-accesses.js';
@@ -31,10 +33,11 @@ const SQL_FUNCTIONS = new Set([
 /** Tags of tagged templates that hold SQL: `sql`, `Prisma.sql`, `prisma.$queryRaw`. */
 const SQL_TAGS = new Set(['sql', 'SQL', '$queryRaw', '$executeRaw']);
 
-export const sql: DataAdapter<true> = {
+export const sql: DataAdapter<DeclaredModel[]> = {
   name: 'sql',
-  /** Raw SQL is generic: any project may pass strings to a driver. */
-  detect: () => true,
+  /** Raw SQL is generic: any project may pass strings to a driver. Its SQL scripts declare tables. */
+  detect: (workspace: Workspace) => readSqlSchemaFiles(workspace.dataFiles),
+  getDeclaredModels: (tables) => tables,
   createVisitor(): FileVisitor {
     const constants = new Map<string, string>();
     const pending: { name: string; node: ts.Node }[] = [];
