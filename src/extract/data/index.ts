@@ -2,6 +2,7 @@ import type { DataAdapter } from './adapter.js';
 import { drizzle } from './drizzle/index.js';
 import { knex } from './knex/index.js';
 import { kysely } from './kysely/index.js';
+import { migrationApis } from './migrations/index.js';
 import { mikroOrm } from './mikro-orm/index.js';
 import { mongoose } from './mongoose/index.js';
 import { prisma } from './prisma/index.js';
@@ -10,4 +11,4 @@ import { sql } from './sql/index.js';
 import { typeorm } from './typeorm/index.js';
 
 /** Every data-access adapter, by name. Order does not matter: each contributes its own facts. */
-export const dataAdapters: DataAdapter<any>[] = [prisma, knex, kysely, drizzle, mongoose, sql, typeorm, mikroOrm, sequelize];
+export const dataAdapters: DataAdapter<any>[] = [prisma, knex, kysely, drizzle, mongoose, sql, typeorm, mikroOrm, sequelize, migrationApis];

@@ -12,6 +12,7 @@ import {
   TABLE_METHODS,
   WRITE_METHODS,
 } from './knex-methods.js';
+import { isInRollback } from '../is-in-rollback.js';
 import { toTableName } from './to-table-name.js';
 
 interface Receiver {
@@ -97,26 +98,6 @@ function visitSchemaChain(links: ChainLink[], context: VisitContext): void {
       declare(qualify(renamed), link.node);
     }
   }
-}
-
-/** Inside a function named `down`: `exports.down = …`, `export async function down`, `down(knex) {}`. */
-function isInRollback(node: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
-    if (!ts.isFunctionLike(current)) continue;
-    if (getFunctionName(current) === 'down') return true;
-  }
-  return false;
-}
-
-function getFunctionName(fn: ts.SignatureDeclaration): string | null {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name)) {
-    return fn.name.text;
-  }
-  const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
-  return null;
 }
 
 /** Who the chain starts from: `knex(…)`, `knex.from(…)`, `this.knex(…)`, `this.db.from(…)`. */

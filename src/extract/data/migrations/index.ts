@@ -1,0 +1,70 @@
+// Migration APIs: node-pg-migrate (https://salsita.github.io/node-pg-migrate/) and Sequelize's
+// QueryInterface (https://sequelize.org/docs/v6/other-topics/migrations/), run by sequelize-cli
+// or umzug. Knex's schema builder is read by the knex adapter.
+import ts from '../../../util/typescript.cjs';
+import type { Workspace } from '../../../load/workspace.js';
+import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
+import type { FileVisitor, VisitContext } from '../../visitor.js';
+import { type DataAdapter, hasDependency } from '../adapter.js';
+import { getTailName } from '../call-chain.js';
+import { isInRollback } from '../is-in-rollback.js';
+
+/** The names migrations give the API object: `pgm` (node-pg-migrate), `queryInterface` (Sequelize). */
+const RECEIVERS = new Set(['pgm', 'queryInterface']);
+const CREATE = new Set(['createTable']);
+const DROP = new Set(['dropTable']);
+
+/**
+ * `pgm.createTable('users', …)` and `queryInterface.createTable('Users', …)` in a migration's
+ * `up` declare a table; `dropTable` and `renameTable` remove one. The link step replays them
+ * in file-name order, as for Knex, so only tables that still exist are declared.
+ */
+export const migrationApis: DataAdapter<true> = {
+  name: 'migration-api',
+  detect: (workspace: Workspace) => (hasDependency(workspace, 'node-pg-migrate', 'sequelize', 'sequelize-cli', 'umzug') ? true : null),
+  createVisitor(): FileVisitor {
+    return {
+      kinds: [ts.SyntaxKind.CallExpression],
+      visit(node, context) {
+        const call = node as ts.CallExpression;
+        const callee = skipOuterExpressions(call.expression);
+        if (!ts.isPropertyAccessExpression(callee)) return;
+        const receiver = getTailName(callee.expression);
+        if (!receiver || !RECEIVERS.has(receiver)) return;
+        const method = callee.name.text;
+        if (!CREATE.has(method) && !DROP.has(method) && method !== 'renameTable') return;
+        if (isInRollback(call)) return;
+        const table = toTableName(call.arguments[0]);
+        if (!table) return;
+        if (CREATE.has(method)) declare(table, call, context);
+        else if (DROP.has(method)) drop(table, call, context);
+        else {
+          const renamed = toTableName(call.arguments[1]);
+          if (!renamed) return;
+          drop(table, call, context);
+          declare(renamed, call, context);
+        }
+      },
+    };
+  },
+};
+
+function declare(table: string, node: ts.Node, context: VisitContext): void {
+  context.facts.entities.push({ symbol: `migration:${table}`, table, kind: 'table', via: 'migration', line: context.lineOf(node) });
+}
+
+function drop(table: string, node: ts.Node, context: VisitContext): void {
+  context.facts.droppedTables.push({ table, via: 'migration', line: context.lineOf(node) });
+}
+
+/** `'users'`, or `{ schema: 'app', name: 'users' }` (node-pg-migrate), `{ schema, tableName }` (Sequelize). */
+function toTableName(argument: ts.Expression | undefined): string | null {
+  if (!argument) return null;
+  const node = skipOuterExpressions(argument);
+  if (ts.isStringLiteralLike(node)) return node.text || null;
+  if (!ts.isObjectLiteralExpression(node)) return null;
+  const name = getObjectProperty(node, 'name') ?? getObjectProperty(node, 'tableName');
+  const schema = getObjectProperty(node, 'schema');
+  if (!name || !ts.isStringLiteralLike(name) || !name.text) return null;
+  return schema && ts.isStringLiteralLike(schema) && schema.text ? `${schema.text}.${name.text}` : name.text;
+}
