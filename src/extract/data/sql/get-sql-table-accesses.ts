@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { readSimpleStatement } from './read-simple-statement.js';
 import { rewriteUnsupported } from './rewrite-unsupported.js';
 import { splitStatements, toNumberedPlaceholders } from './scan-sql.js';
 import { DynamicTableError, type SqlTableAccess, toUniqueAccesses } from './table-access.js';
@@ -63,6 +64,11 @@ function getCachedStatementAccesses(statement: string): SqlTableAccess[] | null 
 }
 
 function getStatementAccesses(statement: string): SqlTableAccess[] | null {
+  return readSimpleStatement(statement) ?? getStatementAccessesByParsing(statement);
+}
+
+/** The parsers alone; also the reference that readSimpleStatement is tested against. */
+export function getStatementAccessesByParsing(statement: string): SqlTableAccess[] | null {
   try {
     // `?` and `:name` are far more often placeholders than Postgres operators, and a parse that
     // fails costs as much as one that succeeds, so the renumbered text goes first.
@@ -72,7 +78,7 @@ function getStatementAccesses(statement: string): SqlTableAccess[] | null {
     if (postgresAccesses) return postgresAccesses;
     const parts = rewriteUnsupported(statement);
     if (parts) {
-      const accesses = parts.map((part) => getStatementAccesses(part));
+      const accesses = parts.map((part) => getStatementAccessesByParsing(part));
       return accesses.every((found) => found !== null) ? accesses.flat() : null;
     }
     return parseWithMysql(statement);
