@@ -85,9 +85,10 @@ function readTarget(tokens: Token[], start: number, followers: Set<string>, alia
     break;
   }
   if (parts.length > 2) return null;
-  let next = tokens[index];
-  if (aliasAllowed && next?.kind === 'word' && next.lower === 'as') next = tokens[(index += 1)];
-  if (aliasAllowed && next?.kind === 'word' && !followers.has(next.lower) && !READ_CLAUSES.has(next.lower)) next = tokens[(index += 1)];
+  if (aliasAllowed && isWord(tokens[index], 'as')) index++;
+  const alias = tokens[index];
+  if (aliasAllowed && alias?.kind === 'word' && !followers.has(alias.lower) && !READ_CLAUSES.has(alias.lower)) index++;
+  const next = tokens[index];
   const ends = next === undefined || (next.kind === 'word' && followers.has(next.lower)) || (!aliasAllowed && next.kind === 'punct' && next.text === '(');
   return ends ? parts.join('.') : null;
 }
