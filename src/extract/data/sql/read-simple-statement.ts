@@ -73,7 +73,7 @@ function readTarget(tokens: Token[], start: number, followers: Set<string>, alia
   let index = start;
   for (;;) {
     const token = tokens[index];
-    if (!token || token.depth !== 0) return null;
+    if (token?.depth !== 0) return null;
     if (token.kind === 'quoted') parts.push(token.text);
     else if (token.kind === 'word' && token.text === token.lower && !followers.has(token.lower) && !READ_CLAUSES.has(token.lower)) parts.push(token.text);
     else return null;
