@@ -50,13 +50,18 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   const diagnostics: Diagnostic[] = [];
   const visitedDirectories = new Set<string>();
 
-  const pending: { directory: string; scopes: GitignoreScope[] }[] = [{ directory: root, scopes: [] }];
+  // A folder entered through a real folder has that folder's real path plus its name, and its
+  // relative path is its parent's plus its name: neither needs a system call or path.relative
+  // (20k files: ~0.2 s). Only the root and linked folders are resolved.
+  const pending: { directory: string; real: string | null; relativeDirectory: string; scopes: GitignoreScope[] }[] = [
+    { directory: root, real: null, relativeDirectory: '', scopes: [] },
+  ];
   const linkedPending: typeof pending = [];
   while (pending.length > 0 || linkedPending.length > 0) {
-    const { directory, scopes: parentScopes } = pending.length > 0 ? pending.pop()! : linkedPending.shift()!;
+    const { directory, real, relativeDirectory, scopes: parentScopes } = pending.length > 0 ? pending.pop()! : linkedPending.shift()!;
     let realDirectory: string;
     try {
-      realDirectory = fs.realpathSync(directory);
+      realDirectory = real ?? fs.realpathSync(directory);
     } catch {
       continue;
     }
@@ -75,12 +80,12 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       });
       continue;
     }
-    const scopes = readGitignore(directory, parentScopes);
+    const scopes = entries.some((entry) => entry.name === '.gitignore') ? readGitignore(directory, parentScopes) : parentScopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
     for (const entry of entries) {
       const absolute = path.join(directory, entry.name);
-      const relative = toRelative(root, absolute);
+      const relative = relativeDirectory ? `${relativeDirectory}/${entry.name}` : entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -100,7 +105,8 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       if (isIgnored(scopes, absolute, isDirectory)) continue;
       if (isDirectory) {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        (entry.isSymbolicLink() ? linkedPending : pending).push({ directory: absolute, scopes });
+        if (entry.isSymbolicLink()) linkedPending.push({ directory: absolute, real: null, relativeDirectory: relative, scopes });
+        else pending.push({ directory: absolute, real: path.join(realDirectory, entry.name), relativeDirectory: relative, scopes });
         continue;
       }
       if (!isFile) continue;
