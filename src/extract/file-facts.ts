@@ -118,8 +118,11 @@ export interface FileFacts {
   reExports: ReExport[];
   starExports: string[];
   entities: EntityDeclaration[];
-  /** Tables a migration drops (or renames away), replayed against `entities` at link time. */
-  droppedTables: { table: string; via: string; line: number }[];
+  /**
+   * Tables a migration creates and drops (a rename is both), in the order the code does them;
+   * replayed at link time, so that a table dropped later is not declared. Creates are also entities.
+   */
+  schemaChanges: { table: string; via: string; created: boolean; line: number }[];
   accesses: RawDataAccess[];
   aliases: SymbolAlias[];
   diProvides: DiToken[];
@@ -140,7 +143,7 @@ export function createFileFacts(path: string): FileFacts {
     reExports: [],
     starExports: [],
     entities: [],
-    droppedTables: [],
+    schemaChanges: [],
     accesses: [],
     aliases: [],
     diProvides: [],

@@ -1,6 +1,7 @@
 import type { Diagnostic, Location } from '../../types.js';
 import { compareStrings } from '../../util/sort.js';
 import type { DeclaredModel } from '../data/adapter.js';
+import { replaySchemaChanges, type SchemaChange } from '../data/replay-schema-changes.js';
 import type { DataAccessFact, TableFact } from '../facts.js';
 import type { EntityDeclaration, FileFacts, TableRef } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
@@ -166,34 +167,18 @@ function describeRef(ref: TableRef): string {
 }
 
 /**
- * Replays the tables migrations create and drop, file by file in name order (the order
- * migration tools run them; their names start with a timestamp or a sequence number) and line
- * by line: `via:table` for each table whose last word is a drop. Such a table is no longer in the
- * schema, though an old migration declares it.
+ * `via:table` for each table a migration API (Knex, node-pg-migrate, Sequelize) last dropped or
+ * renamed away: though an old migration declares it, it is no longer in the schema.
  */
 function findDroppedTables(files: FileFacts[]): Set<string> {
-  const events: { file: string; line: number; key: string; dropped: boolean }[] = [];
-  for (const facts of files) {
-    if (facts.droppedTables.length === 0) continue;
-    for (const drop of facts.droppedTables) events.push({ file: facts.path, line: drop.line, key: `${drop.via}:${drop.table}`, dropped: true });
-  }
-  if (events.length === 0) return new Set();
-  const droppedKeys = new Set(events.map((event) => event.key));
-  for (const facts of files) {
-    for (const entity of facts.entities) {
-      const key = `${entity.via}:${entity.table}`;
-      if (droppedKeys.has(key)) events.push({ file: facts.path, line: entity.line, key, dropped: false });
-    }
-  }
-  const byName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
-  events.sort(
-    (a, b) =>
-      compareStrings(byName(a.file), byName(b.file)) ||
-      compareStrings(a.file, b.file) ||
-      a.line - b.line ||
-      Number(a.dropped) - Number(b.dropped),
+  const changes: SchemaChange[] = files.flatMap((facts) =>
+    facts.schemaChanges.map((change, position) => ({
+      key: `${change.via}:${change.table}`,
+      created: change.created,
+      file: facts.path,
+      line: change.line,
+      position,
+    })),
   );
-  const last = new Map<string, boolean>();
-  for (const event of events) last.set(event.key, event.dropped);
-  return new Set([...last].filter(([, dropped]) => dropped).map(([key]) => key));
+  return new Set([...replaySchemaChanges(changes).values()].filter((change) => !change.created).map((change) => change.key));
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { getFixturePath } from '../../helpers/fixture-path.js';
@@ -32,6 +35,25 @@ describe('the Knex adapter', () => {
     expect(analysis.tables.find((table) => table.name === 'audit_log')?.declaredIn).toEqual([
       { file: 'src/db/migrations/20240601_cleanup.js', line: 3 },
     ]);
+  });
+
+  it('replays a drop and a re-create chained on one line in the order written', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'seams-knex-'));
+    try {
+      fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'p', dependencies: { knex: '^3.1.0' } }));
+      fs.mkdirSync(path.join(project, 'migrations'));
+      fs.writeFileSync(
+        path.join(project, 'migrations', '001_reset.js'),
+        [
+          "exports.up = (knex) => knex.schema.dropTableIfExists('coupons').createTable('coupons', (t) => t.string('code'));",
+          "exports.up2 = (knex) => knex.schema.createTable('drafts', (t) => t.string('id')).dropTable('drafts');",
+        ].join('\n'),
+      );
+      const analysis = await analyze({ root: project });
+      expect(analysis.tables.map((table) => table.name)).toEqual(['coupons']);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('puts the queries of one knex.transaction callback in one transaction and a join in one query', async () => {

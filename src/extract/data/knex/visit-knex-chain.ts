@@ -13,6 +13,7 @@ import {
   WRITE_METHODS,
 } from './knex-methods.js';
 import { isInRollback } from '../is-in-rollback.js';
+import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 import { toTableName } from './to-table-name.js';
 
 interface Receiver {
@@ -81,9 +82,8 @@ function visitSchemaChain(links: ChainLink[], context: VisitContext): void {
   if (links[0] && isInRollback(links[0].node)) return;
   let schema: string | null = null;
   const qualify = (name: string) => (schema && !name.includes('.') ? `${schema}.${name}` : name);
-  const declare = (table: string, node: ts.Node) =>
-    context.facts.entities.push({ symbol: `knex:${table}`, table, kind: 'table', via: 'knex', line: context.lineOf(node) });
-  const drop = (table: string, node: ts.Node) => context.facts.droppedTables.push({ table, via: 'knex', line: context.lineOf(node) });
+  const declare = (table: string, node: ts.Node) => recordCreatedTable(context, 'knex', table, node);
+  const drop = (table: string, node: ts.Node) => recordDroppedTable(context, 'knex', table, node);
   for (const link of links) {
     if (!link.args) continue;
     if (link.name === 'withSchema') schema = toTableName(link.args[0]);

@@ -4,10 +4,11 @@
 import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
-import type { FileVisitor, VisitContext } from '../../visitor.js';
+import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';
 import { getTailName } from '../call-chain.js';
 import { isInRollback } from '../is-in-rollback.js';
+import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 
 /** The names migrations give the API object: `pgm` (node-pg-migrate), `queryInterface` (Sequelize). */
 const RECEIVERS = new Set(['pgm', 'queryInterface']);
@@ -36,26 +37,18 @@ export const migrationApis: DataAdapter<true> = {
         if (isInRollback(call)) return;
         const table = toTableName(call.arguments[0]);
         if (!table) return;
-        if (CREATE.has(method)) declare(table, call, context);
-        else if (DROP.has(method)) drop(table, call, context);
+        if (CREATE.has(method)) recordCreatedTable(context, 'migration', table, call);
+        else if (DROP.has(method)) recordDroppedTable(context, 'migration', table, call);
         else {
           const renamed = toTableName(call.arguments[1]);
           if (!renamed) return;
-          drop(table, call, context);
-          declare(renamed, call, context);
+          recordDroppedTable(context, 'migration', table, call);
+          recordCreatedTable(context, 'migration', renamed, call);
         }
       },
     };
   },
 };
-
-function declare(table: string, node: ts.Node, context: VisitContext): void {
-  context.facts.entities.push({ symbol: `migration:${table}`, table, kind: 'table', via: 'migration', line: context.lineOf(node) });
-}
-
-function drop(table: string, node: ts.Node, context: VisitContext): void {
-  context.facts.droppedTables.push({ table, via: 'migration', line: context.lineOf(node) });
-}
 
 /** `'users'`, or `{ schema: 'app', name: 'users' }` (node-pg-migrate), `{ schema, tableName }` (Sequelize). */
 function toTableName(argument: ts.Expression | undefined): string | null {

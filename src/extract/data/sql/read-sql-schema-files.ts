@@ -1,4 +1,5 @@
 import type { DeclaredModel } from '../adapter.js';
+import { replaySchemaChanges, type SchemaChange } from '../replay-schema-changes.js';
 import { splitStatements, stripLeadingTrivia } from './scan-sql.js';
 
 /** `-- migrate:down` (dbmate), `-- +goose Down`, `-- +migrate Down` (sql-migrate), and their Up. */
@@ -9,32 +10,19 @@ const DROP_TABLE = new RegExp(String.raw`^drop\s+table\s+(?:if\s+exists\s+)?(${N
 const ALTER_RENAME = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${NAME}\s+rename\s+to\s+${NAME}`, 'i');
 const RENAME_TABLE = new RegExp(String.raw`^rename\s+table\s+${NAME}\s+to\s+${NAME}`, 'i');
 
-interface SchemaEvent {
-  table: string;
-  created: boolean;
-  file: string;
-  line: number;
-}
-
 /**
  * The tables that SQL scripts (schema.sql, migrations) leave in the schema: their CREATE TABLE,
- * DROP TABLE and renames replayed file by file in name order, the order migration tools run
- * them. Rollback sections and temporary tables are left out. Names are normalised as the
- * query parser does: unquoted folded to lower case, quoted kept.
+ * DROP TABLE and renames replayed in the order migration tools run them. Rollback sections and
+ * temporary tables are left out. Names are normalised as the query parser does: unquoted folded
+ * to lower case, quoted kept.
  */
 export function readSqlSchemaFiles(dataFiles: Record<string, string>): DeclaredModel[] {
-  const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
-  const files = Object.keys(dataFiles)
+  const changes = Object.keys(dataFiles)
     .filter((file) => file.endsWith('.sql'))
-    .sort((a, b) => (baseName(a) < baseName(b) ? -1 : baseName(a) > baseName(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const alive = new Map<string, { file: string; line: number }>();
-  for (const file of files) {
-    for (const event of readEvents(file, withoutRollbacks(dataFiles[file]!))) {
-      if (event.created) alive.set(event.table, { file: event.file, line: event.line });
-      else alive.delete(event.table);
-    }
-  }
-  return [...alive].map(([table, { file, line }]) => ({ orm: 'sql', modelName: table, table, kind: 'table', file, line }));
+    .flatMap((file) => readChanges(file, withoutRollbacks(dataFiles[file]!)));
+  return [...replaySchemaChanges(changes).values()]
+    .filter((change) => change.created)
+    .map(({ key, file, line }) => ({ orm: 'sql', modelName: key, table: key, kind: 'table', file, line }));
 }
 
 /** The script with every rollback section blanked, line breaks kept so lines still count true. */
@@ -50,15 +38,20 @@ function withoutRollbacks(text: string): string {
     .join('\n');
 }
 
-function readEvents(file: string, text: string): SchemaEvent[] {
-  const events: SchemaEvent[] = [];
+function readChanges(file: string, text: string): SchemaChange[] {
+  const changes: SchemaChange[] = [];
+  // Lines are counted as the statements go by, not from the start for each: a dump has thousands.
+  let counted = 0;
+  let line = 1;
   let cursor = 0;
   for (const statement of splitStatements(text)) {
     const offset = text.indexOf(statement, cursor);
     cursor = offset + statement.length;
     const body = stripLeadingTrivia(statement);
-    const line = text.slice(0, offset + statement.indexOf(body)).split('\n').length;
-    const at = (table: string, created: boolean) => events.push({ table, created, file, line });
+    const start = offset + statement.indexOf(body);
+    for (let index = text.indexOf('\n', counted); index >= 0 && index < start; index = text.indexOf('\n', index + 1)) line++;
+    counted = start;
+    const at = (table: string, created: boolean) => changes.push({ key: table, created, file, line, position: changes.length });
     const create = CREATE_TABLE.exec(body);
     if (create) {
       if (!create[1]) at(toTableName(create[2]!), true);
@@ -79,7 +72,7 @@ function readEvents(file: string, text: string): SchemaEvent[] {
       at(`${schema}${to}`, true);
     }
   }
-  return events;
+  return changes;
 }
 
 function splitNames(list: string): string[] {
