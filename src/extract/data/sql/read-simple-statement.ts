@@ -1,3 +1,4 @@
+import { skipQuoted } from './scan-sql.js';
 import type { SqlTableAccess } from './table-access.js';
 
 /**
@@ -114,16 +115,13 @@ function tokenize(sql: string): Token[] | null {
       index = end < 0 ? sql.length : end + 2;
     } else if (char === '`' || char === '[') {
       return null;
-    } else if (char === "'") {
-      const end = findClosingQuote(sql, index, "'");
-      if (end < 0) return null;
-      push('string', sql.slice(index, end + 1));
-      index = end + 1;
-    } else if (char === '"') {
-      const end = findClosingQuote(sql, index, '"');
-      if (end < 0 || end === index + 1) return null;
-      tokens.push({ kind: 'quoted', text: sql.slice(index + 1, end).replaceAll('""', '"'), lower: '', depth });
-      index = end + 1;
+    } else if (char === "'" || char === '"') {
+      const end = skipQuoted(sql, index, char);
+      // Unterminated, or an empty quoted name: left to the parsers.
+      if (sql[end - 1] !== char || (char === '"' && end === index + 2)) return null;
+      if (char === "'") push('string', sql.slice(index, end));
+      else tokens.push({ kind: 'quoted', text: sql.slice(index + 1, end - 1).replaceAll('""', '"'), lower: '', depth });
+      index = end;
     } else if (char === '$' && /\d/.test(next ?? '')) {
       const match = /^\$\d+/.exec(sql.slice(index))![0];
       push('param', match);
@@ -151,17 +149,4 @@ function tokenize(sql: string): Token[] | null {
     }
   }
   return tokens;
-}
-
-/** Index of the quote that closes the one at `start` (a doubled quote is an escaped one), or -1. */
-function findClosingQuote(sql: string, start: number, quote: string): number {
-  for (let index = start + 1; index < sql.length; index++) {
-    if (sql[index] !== quote) continue;
-    if (sql[index + 1] === quote) {
-      index++;
-      continue;
-    }
-    return index;
-  }
-  return -1;
 }

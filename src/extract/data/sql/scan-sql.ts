@@ -40,7 +40,8 @@ function scanCode(sql: string, onCode: (index: number, depth: number) => boolean
   }
 }
 
-function skipQuoted(sql: string, start: number, quote: string): number {
+/** The index after the quote that closes the one at `start` (doubled quotes escape), or the text's length. */
+export function skipQuoted(sql: string, start: number, quote: string): number {
   let index = start + 1;
   while (index < sql.length) {
     if (sql[index] === '\\' && quote !== '"') {
