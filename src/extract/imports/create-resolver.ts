@@ -104,6 +104,10 @@ export function createResolver(workspace: Workspace): Resolver {
   };
 
   const packageScopes = createPackageScopeFinder();
+  const getMappingScope = (fromAbsolute: string): string => {
+    const scope = packageScopes(path.dirname(fromAbsolute));
+    return scope && (scope.imports !== undefined || scope.moduleAliases.length > 0) ? scope.directory : '';
+  };
 
   /**
    * `#name` specifiers map through the `imports` field of the importing file's package.json
@@ -158,11 +162,12 @@ export function createResolver(workspace: Workspace): Resolver {
   };
 
   return (fromAbsolute, specifier, configIndex) => {
-    // A relative specifier means another file from each folder; a bare one may mean another file
-    // in each package (its `imports` and `_moduleAliases`) under each tsconfig (its `paths`).
+    // A relative specifier means another file from each folder; a bare one another file under
+    // each tsconfig (its `paths`) and, only in a package that maps names itself (`imports`,
+    // `_moduleAliases`), in each such package.
     const key = specifier.startsWith('.')
       ? `${path.dirname(fromAbsolute)}\0${specifier}`
-      : `${configIndex}\0${packageScopes(path.dirname(fromAbsolute))?.directory ?? ''}\0${specifier}`;
+      : `${configIndex}\0${getMappingScope(fromAbsolute)}\0${specifier}`;
     let resolution = cache.get(key);
     if (!resolution) {
       resolution = resolveUncached(fromAbsolute, specifier, workspace.configs[configIndex]);
