@@ -25,7 +25,9 @@ export function readHistory(root: string, options: { file?: string } = {}): Hist
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // No history yet, or a root that is no folder (the analysis reports that in its own words).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw new UsageError(`${toPosix(file)}: cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   const records = parseRecords(text, file).map((entry) => entry.record);

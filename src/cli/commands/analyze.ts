@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkRenderOptions, DEFAULT_FORMATS, FORMATS, parseFormats, RENDERERS, type ReportFormat } from '../../report/index.js';
@@ -43,8 +42,7 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
       const { request, warnings } = loadOptions(root, flags);
       for (const warning of warnings) streams.stderr.write(`seams: ${warning}\n`);
       const printer = createProgressPrinter(streams);
-      // Read before the analysis, which reports a root that is no folder in its own words.
-      const trend = formats.includes('html') && isDirectory(root) ? readTrend(path.resolve(root)) : undefined;
+      const trend = formats.includes('html') ? readTrend(path.resolve(root)) : undefined;
       const renderOptions = { detail: flags.detail, trend };
       const onThread = formats.filter((format) => RENDERED_ON_ANALYSIS_THREAD.has(format));
       const { analysis, rendered } = await runAnalysisAndRender(
@@ -75,14 +73,6 @@ export function registerAnalyze(program: Command, streams: CliStreams, setExit: 
       }
       setExit(EXIT.ok);
     });
-}
-
-function isDirectory(target: string): boolean {
-  try {
-    return fs.statSync(target).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The history `seams history record` keeps at the root, as trend points for the HTML report. */
