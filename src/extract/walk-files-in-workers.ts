@@ -10,10 +10,10 @@ const BATCH_SIZE = 100;
 /** Batches a helper holds at once, so that it never idles while this thread is busy walking. */
 const BATCHES_IN_FLIGHT = 2;
 /**
- * Below this many files a helper thread costs more than it saves: it spends about 0.6 s loading
- * TypeScript and warming up its parser, and parsing is bound by memory bandwidth, so on a
- * 2-core machine two threads read only ~1.4 times as fast as one (measured: 5k files, extract
- * 2.6 s on one thread, 3.3 s with a helper; 20k files, 6.5-7.9 s and 6.0-7.1 s).
+ * Below this many files a helper thread costs more than it saves: it needs ~0.25 s to start and
+ * longer to warm up its parser, and parsing is bound by memory bandwidth, so on a 2-core
+ * machine two threads read at most ~1.4 times as fast as one (measured: 5k files, extract 2.4 s
+ * on one thread, 2.8 s with a helper; 20k files, 6.5-7.9 s and 6.0-7.1 s).
  */
 export const MIN_FILES_FOR_WORKERS = 8000;
 
@@ -24,8 +24,8 @@ export function getWorkerScript(): string | null {
 
 /**
  * Walks every file on this thread and on `helperCount` helper threads (none for small
- * projects), one core each, in batches taken from one queue. This thread walks too: it has TypeScript loaded and its parser already compiled,
- * while a helper spends its first half second loading TypeScript and warming up. Results are
+ * projects), one core each, in batches taken from one queue. This thread walks too: it has
+ * TypeScript loaded and its parser already compiled, while a helper first starts and warms up. Results are
  * stored by file index, so the order of completion never changes the output. A helper gets
  * work only once it says it is ready, so that it does not sit on batches while it starts, and
  * a helper that fails hands its batches back to the queue.
