@@ -27,8 +27,26 @@ describe('generated and minified code', () => {
     expect(detectGeneratedCode('/p/src/ids.ts', `${header}${BODY}`)).toBeNull();
   });
 
-  it('recognises a minified file by its name, not by long lines', () => {
+  it('recognises a minified file by its name', () => {
     expect(detectGeneratedCode('/p/public/js/jquery.min.js', BODY)).toBe('minified code (.min.js)');
+  });
+
+  it('recognises bundler output by a content hash in its name, not by any hex-looking word', () => {
+    expect(detectGeneratedCode('/p/core/built/assets/chunk.582.75249fe6d3786009dfe6.js', BODY)).toBe('bundler output (a content hash in its name)');
+    expect(detectGeneratedCode('/p/core/built/assets/vendor-aed0068cf9b67d042dd23a6343545b7b.js', BODY)).not.toBeNull();
+    expect(detectGeneratedCode('/p/src/decoder.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('/p/src/migrations/20240101120000-add-users.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('/p/src/feed-cafebabe.js', BODY)).toBeNull();
+  });
+
+  it('recognises minified JavaScript by its long lines, but never judges TypeScript or short files that way', () => {
+    const minified = `!function(e){${'var a=e.call(this,1)||this;'.repeat(1000)}}(window);\n`;
+    expect(detectGeneratedCode('/p/content/themes/casper/assets/built/casper.js', minified)).toBe(
+      'minified code (its lines are hundreds of characters long)',
+    );
     expect(detectGeneratedCode('/p/src/rules/table.ts', `export const rules = [${'[1, 2, 3], '.repeat(2000)}];`)).toBeNull();
+    expect(detectGeneratedCode('/p/src/one-liner.js', 'module.exports = [1, 2, 3];'.repeat(20))).toBeNull();
+    const written = `${'export function add(a, b) {\n  return a + b;\n}\n'.repeat(1000)}`;
+    expect(detectGeneratedCode('/p/src/math.js', written)).toBeNull();
   });
 });
