@@ -5,6 +5,7 @@ import { replaySchemaChanges, type SchemaChange } from '../data/replay-schema-ch
 import type { DataAccessFact, TableFact } from '../facts.js';
 import type { EntityDeclaration, FileFacts, TableRef } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
+import { isSystemTable } from './is-system-table.js';
 
 interface ResolvedTable {
   table: string;
@@ -30,6 +31,7 @@ export function linkDataAccesses(
   const tables = new Map<string, { kind: 'table' | 'collection'; declaredIn: Location[] }>();
   const declareTable = (declared: string, kind: 'table' | 'collection', location: Location | null) => {
     const name = withoutDefaultSchema(declared);
+    if (isSystemTable(name)) return;
     const entry = tables.get(name) ?? { kind, declaredIn: [] };
     if (location) entry.declaredIn.push(location);
     tables.set(name, entry);
@@ -123,6 +125,7 @@ export function linkDataAccesses(
         continue;
       }
       const table = withoutDefaultSchema(resolved.table);
+      if (isSystemTable(table)) continue;
       if (!tables.has(table)) declareTable(table, resolved.kind, null);
       accesses.push({
         file: facts.path,

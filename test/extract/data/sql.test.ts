@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { getSqlTableAccesses } from '../../../src/extract/data/sql/index.js';
+import { isSystemTable } from '../../../src/extract/link/is-system-table.js';
 import { getFixturePath } from '../../helpers/fixture-path.js';
 import { readExpected } from '../../helpers/read-expected.js';
 import { describeScore, type ExpectedAccess, scoreAccesses } from './score-accesses.js';
@@ -111,5 +112,21 @@ describe('getSqlTableAccesses', () => {
   it('returns null for text that does not parse and for a table given as a placeholder', () => {
     expect(getSqlTableAccesses('SELEC * FORM users')).toBeNull();
     expect(getSqlTableAccesses('SELECT count(*) FROM $1')).toBeNull();
+  });
+});
+
+describe('the database catalog', () => {
+  it('is never an application table: catalog schemas, pg_ and sqlite_ views, Oracle dual, migration bookkeeping', () => {
+    const system = ['information_schema.columns', 'INFORMATION_SCHEMA.TABLES', 'pg_catalog.pg_class', 'pg_indexes', 'sqlite_master', 'dual', 'dba_segments', 'sys.database_files', 'knex_migrations', 'SequelizeMeta', '_prisma_migrations'];
+    const application = ['users', 'pgroups', 'page_views', 'dual_currency_prices', 'system_settings', 'migrations', 'audit.events', 'sys_users'];
+    expect(system.filter((table) => !isSystemTable(table))).toEqual([]);
+    expect(application.filter((table) => isSystemTable(table))).toEqual([]);
+  });
+
+  it('is left out of accesses and declarations, end to end', async () => {
+    const analysis = await analyze({ root });
+    expect(analysis.dataAccesses.filter((access) => access.file === 'src/db/schema-check.ts')).toEqual([]);
+    const scripts = await analyze({ root: getFixturePath('data', 'sql', 'migrations') });
+    expect(scripts.tables.map((table) => table.name)).not.toContain('schema_migrations');
   });
 });
