@@ -32,11 +32,23 @@ export function toWords(path: string): string[] {
 function computeWords(path: string): string[] {
   const withoutExtension = path.replace(/\.[cm]?[jt]sx?$/, '');
   const words = withoutExtension
-    .split(/[/._\-\s]+/)
-    .flatMap((segment) => segment.split(/(?<=[a-z0-9])(?=[A-Z])/))
-    .map((word) => singularize(word.toLowerCase()))
-    .filter((word) => word.length > 1 && !/^\d+$/.test(word) && !GENERIC_WORDS.has(word));
+    .split('/')
+    .flatMap(toSegmentWords)
+    .filter((word) => !GENERIC_WORDS.has(word));
   return [...new Set(words)];
+}
+
+/**
+ * The words of one path segment, in order: split at anything that is not a letter or digit
+ * (`-`, `_`, `.`, the brackets of a route folder like `[id]`) and at camelCase humps,
+ * singular, without numbers and version tags (`v3`).
+ */
+function toSegmentWords(segment: string): string[] {
+  return segment
+    .split(/[^\p{L}\p{N}]+/u)
+    .flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])/))
+    .map((word) => singularize(word.toLowerCase()))
+    .filter((word) => word.length > 1 && !/^v?\d+$/.test(word));
 }
 
 function singularize(word: string): string {
@@ -47,34 +59,70 @@ function singularize(word: string): string {
 }
 
 /**
+ * Words that say what a file does, not what it is about (`cancel-order.ts`, `[id]/route.ts`);
+ * they are left out of names only. As name tokens they still tie the files of one action
+ * together.
+ */
+const ACTION_WORDS = new Set(
+  (
+    'add remove cancel confirm archive capture refund process register revoke lookup fetch set save upsert patch ' +
+    'put post send handle calculate compute generate sync check reset verify exist exists count search complete ' +
+    'decline retrieve read write load batch bulk id me all by to from for with in on at into is has can not no'
+  ).split(' '),
+);
+
+/** A two-word name (`gift-card`) is kept when it scores at least this share of its best single word. */
+const COMPOUND_SHARE = 0.85;
+
+/**
  * Names each service by the words of its paths that are most specific to it: a word scores
  * (share of the service's files that contain it) × (share of the word's files that are in the
  * service), so a folder name shared by the whole service wins, and a layer name shared by every
- * service loses. Names are made unique with a second word or a number.
+ * service loses. Adjacent word pairs of one path segment score the same way, so that
+ * `gift-cards/` names a service `gift-card`, not `gift`. Names are made unique with a second
+ * word or a number.
  */
 export function nameServices(services: string[][], allFiles: string[]): string[] {
   const overall = new Map<string, number>();
-  const wordsByFile = new Map<string, string[]>();
+  const termsByFile = new Map<string, string[]>();
   for (const file of allFiles) {
-    const words = toWords(file);
-    wordsByFile.set(file, words);
-    for (const word of words) overall.set(word, (overall.get(word) ?? 0) + 1);
+    const terms = toNameTerms(file);
+    termsByFile.set(file, terms);
+    for (const term of terms) overall.set(term, (overall.get(term) ?? 0) + 1);
   }
   const used = new Set<string>();
   return services.map((files, index) => {
     const counts = new Map<string, number>();
-    for (const file of files) for (const word of wordsByFile.get(file) ?? toWords(file)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const file of files) for (const term of termsByFile.get(file) ?? toNameTerms(file)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const ranked = [...counts.entries()]
-      .map(([word, count]) => ({ word, score: (count / files.length) * (count / (overall.get(word) ?? count)) }))
-      .sort((a, b) => b.score - a.score || compareStrings(a.word, b.word));
-    const first = ranked[0]?.word;
+      .map(([term, count]) => ({ term, score: (count / files.length) * (count / (overall.get(term) ?? count)) }))
+      .sort((a, b) => b.score - a.score || compareStrings(a.term, b.term));
+    const words = ranked.filter((entry) => !entry.term.includes('-'));
+    const bestWord = words[0];
+    const compound = bestWord
+      ? ranked.find((entry) => entry.term.includes('-') && entry.term.split('-').includes(bestWord.term))
+      : undefined;
+    const first = compound && compound.score >= COMPOUND_SHARE * bestWord!.score ? compound.term : bestWord?.term;
     let name = first ?? `service-${index + 1}`;
     if (used.has(name)) {
-      const second = ranked.find((entry) => entry.word !== first && !used.has(`${first}-${entry.word}`));
-      name = second ? `${first}-${second.word}` : name;
+      const second = words.find((entry) => !first!.split('-').includes(entry.term) && !used.has(`${first}-${entry.term}`));
+      name = second ? `${first}-${second.term}` : name;
     }
     for (let suffix = 2; used.has(name); suffix++) name = `${first ?? 'service'}-${suffix}`;
     used.add(name);
     return name;
   });
+}
+
+/** A path's candidate name terms: its domain words without action words, and adjacent pairs of them within one segment. */
+function toNameTerms(path: string): string[] {
+  const terms = new Set<string>();
+  for (const segment of path.replace(/\.[cm]?[jt]sx?$/, '').split('/')) {
+    const words = toSegmentWords(segment).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
+    for (let index = 0; index < words.length; index++) {
+      terms.add(words[index]!);
+      if (index > 0 && words[index - 1] !== words[index]) terms.add(`${words[index - 1]}-${words[index]}`);
+    }
+  }
+  return [...terms];
 }
