@@ -23,6 +23,8 @@ export interface FindFilesOptions {
 export interface FoundFiles {
   files: SourceFileEntry[];
   tsconfigs: string[];
+  /** Every package.json under the root: each declares the libraries of the code beside it. */
+  manifests: string[];
   /** Schema files read as data by the ORM adapters (Prisma). */
   schemaFiles: SourceFileEntry[];
   diagnostics: Diagnostic[];
@@ -46,6 +48,7 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   const excludeMatcher = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : null;
   const files: SourceFileEntry[] = [];
   const tsconfigs: string[] = [];
+  const manifests: string[] = [];
   const schemaFiles: SourceFileEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const visitedDirectories = new Set<string>();
@@ -111,6 +114,7 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       }
       if (!isFile) continue;
       if (entry.name === 'tsconfig.json' || entry.name === 'jsconfig.json') tsconfigs.push(absolute);
+      if (entry.name === 'package.json') manifests.push(absolute);
       if (entry.name.endsWith('.prisma') || (isSqlSchemaFile(entry.name) && !isTestPath(relative) && !excludeMatcher?.(relative))) {
         schemaFiles.push({ absolute, path: relative, size: statSize(absolute) });
       }
@@ -133,7 +137,8 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   tsconfigs.sort();
-  return { files, tsconfigs, schemaFiles, diagnostics };
+  manifests.sort();
+  return { files, tsconfigs, manifests, schemaFiles, diagnostics };
 }
 
 function statSize(absolute: string): number {

@@ -54,7 +54,9 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
   });
 
   const layout = findWorkspacePackages(root);
-  const manifests = [path.join(root, 'package.json')];
+  const manifests = [...found.manifests];
+  const enclosing = findEnclosingManifest(root);
+  if (enclosing) manifests.push(enclosing);
   if (layout.workspaceRoot) manifests.push(path.join(layout.workspaceRoot, 'package.json'));
   for (const pkg of layout.packages) manifests.push(path.join(pkg.directory, 'package.json'));
   const dependencies = uniqueSorted(
@@ -105,5 +107,19 @@ function findRootConfig(root: string, explicit: string | null): string | null {
       if (fs.existsSync(candidate)) return candidate;
     }
     if (path.dirname(directory) === directory || fs.existsSync(path.join(directory, '.git'))) return null;
+  }
+}
+
+/**
+ * The package.json that governs a root without one of its own (`seams analyze src`): the
+ * nearest above it. Its dependencies decide which ORM adapters run; without it, analysing a
+ * project's `src/` found no tables at all.
+ */
+function findEnclosingManifest(root: string): string | null {
+  if (fs.existsSync(path.join(root, 'package.json'))) return null;
+  for (let directory = path.dirname(root); ; directory = path.dirname(directory)) {
+    const candidate = path.join(directory, 'package.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(directory) === directory) return null;
   }
 }
