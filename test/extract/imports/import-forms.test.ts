@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
+import { toRegistrationName } from '../../../src/extract/frameworks/awilix/index.js';
 import { getFixturePath } from '../../helpers/fixture-path.js';
 
 interface ExpectedEdges {
@@ -44,4 +46,32 @@ describe('every way one file depends on another', () => {
     const edge = analysis.edges.find((e) => e.from === 'src/catalog.service.ts' && e.to === 'src/redis-cache.ts');
     expect(edge?.kinds).toEqual(['di']);
   });
+
+  it('links awilix lookups by name to the registered class, and only where awilix is a dependency', async () => {
+    const root = getFixturePath('imports', 'awilix-di');
+    const analysis = await analyze({ root });
+    const diTargets = (from: string) => analysis.edges.filter((e) => e.from === from && e.kinds.includes('di')).map((e) => e.to).sort();
+    expect(diTargets('src/routes/orders.ts')).toEqual(['src/services/order.service.ts']);
+    expect(diTargets('src/app.ts')).toEqual([]);
+    expect([toRegistrationName('OrderService'), toRegistrationName('HTTPClient'), toRegistrationName('S3Storage')]).toEqual([
+      'orderService',
+      'httpClient',
+      's3Storage',
+    ]);
+
+    const withoutAwilix = copyFixtureWithoutDependency(root, 'awilix');
+    const plain = await analyze({ root: withoutAwilix });
+    expect(plain.edges.filter((edge) => edge.kinds.includes('di'))).toEqual([]);
+  });
 });
+
+/** A copy of a fixture whose package.json no longer lists any package whose name contains `name`. */
+function copyFixtureWithoutDependency(root: string, name: string): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'seams-no-dep-'));
+  fs.cpSync(root, copy, { recursive: true });
+  const manifestPath = path.join(copy, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
+  for (const dependency of Object.keys(manifest.dependencies)) if (dependency.includes(name)) delete manifest.dependencies[dependency];
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
