@@ -38,7 +38,7 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
   }
   if (analysis.unassigned.length > 0) {
     lines.push('');
-    lines.push(bold(`Unassigned (${analysis.unassigned.length})`) + dim('  no dependency ties them to a service'));
+    lines.push(bold(`Unassigned (${analysis.unassigned.length})`) + dim('  tied to no service by a dependency, and too few to be one'));
     for (const file of analysis.unassigned.slice(0, limit)) lines.push(`  ${t(file)}`);
     if (analysis.unassigned.length > limit) lines.push(dim(`  … ${analysis.unassigned.length - limit} more`));
   }
@@ -89,7 +89,7 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
   if (analysis.findings.length > limit) lines.push(dim(`  … ${analysis.findings.length - limit} more in the JSON and HTML reports`));
   lines.push('');
   lines.push(
-    `Diagnostics: ${summary.diagnostics} (${summary.unresolvedImports} unresolved imports)` +
+    `Diagnostics: ${summary.diagnostics}${describeDiagnosticCodes(analysis.diagnostics)}` +
       (summary.diagnostics > 0 ? dim('  listed under "diagnostics" in the JSON report') : ''),
   );
   if (analysis.run) {
@@ -101,3 +101,22 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
 function truncateList(values: string[], max: number): string {
   return values.length > max ? `${values.slice(0, max).join(', ')}, … ${values.length - max} more` : values.join(', ');
 }
+
+/** What diagnostics say, most frequent first, in words: "(11 generated files left out, 7 unresolved imports)". */
+function describeDiagnosticCodes(diagnostics: readonly { code: string }[]): string {
+  if (diagnostics.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const diagnostic of diagnostics) counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
+  const parts = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code, count]) => `${count} ${DIAGNOSTIC_WORDS[code] ?? code}`);
+  return ` (${parts.join(', ')})`;
+}
+
+const DIAGNOSTIC_WORDS: Record<string, string> = {
+  'unresolved-import': 'unresolved imports',
+  'generated-file': 'generated or minified files left out',
+  'file-too-large': 'files too large to read',
+  'parse-error': 'files with syntax errors',
+  'unresolved-table': 'table names not statically known',
+};

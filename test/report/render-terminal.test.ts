@@ -16,4 +16,20 @@ describe('the terminal summary', () => {
     expect(matrix).toContain('orders');
     expect(matrix).not.toContain('reporting');
   });
+
+  it('says what the diagnostics are, most frequent first, so left-out generated files are not mistaken for errors', () => {
+    const analysis = createTinyAnalysis();
+    const note = (code: string, file: string) => ({ code, severity: 'info', file, message: 'x' }) as (typeof analysis.diagnostics)[number];
+    const diagnostics = [
+      note('generated-file', 'a.js'),
+      note('unresolved-import', 'b.ts'),
+      note('generated-file', 'c.js'),
+      note('some-new-code', 'd.ts'),
+    ];
+    const summary = { ...analysis.summary, diagnostics: diagnostics.length };
+    const text = renderTerminal({ ...analysis, diagnostics, summary }, { color: false });
+    expect(text).toContain('Diagnostics: 4 (2 generated or minified files left out, 1 some-new-code, 1 unresolved imports)');
+    expect(renderTerminal({ ...analysis, diagnostics: [], summary: { ...analysis.summary, diagnostics: 0 } }, { color: false })).toContain('Diagnostics: 0\n');
+  });
 });
+
