@@ -78,11 +78,14 @@ function walkOneFile(
     return facts;
   }
   const extension = path.extname(file.absolute);
+  // No JSDoc parsing: seams reads no types from comments, and JavaScript monoliths document
+  // nearly every function (Ghost's server: parse 890 -> 670 ms). No parent pointers either:
+  // visitSourceFile sets them in the walk it makes anyway.
   const sourceFile = ts.createSourceFile(
     file.absolute,
     source.text,
-    ts.ScriptTarget.Latest,
-    true,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
     SCRIPT_KINDS[extension] ?? ts.ScriptKind.TS,
   );
   facts.lines = sourceFile.getLineStarts().length;
