@@ -68,4 +68,27 @@ describe('the Knex adapter', () => {
     expect(new Set(join.map((access) => access.queryId)).size).toBe(1);
     expect(join[0]?.queryId).toBeDefined();
   });
+
+  it('resolves table names kept in constants, re-exports and enums, and reports a table chosen at run time', async () => {
+    const analysis = await analyze({ root });
+    const rows = (file: string) => analysis.dataAccesses.filter((access) => access.file === file).map((access) => `${access.line} ${access.table} ${access.access}`);
+    expect(rows('src/returns/returns.ts')).toEqual(['6 returns write', '11 shipment_events read']);
+    expect(rows('src/shipping/shipment.store.ts')).toEqual([
+      '19 shipments read',
+      '23 shipment_events write',
+      '27 shipments read',
+      '36 shipment_events read',
+      '44 shipments read',
+      '46 shipment_events read',
+    ]);
+    const unresolved = analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-table');
+    expect(unresolved.map(({ file, line }) => ({ file, line }))).toEqual(readExpected(root).unresolved);
+  });
+
+  it('never takes a CTE for a table, also where raw SQL in another .with() reads it', async () => {
+    const analysis = await analyze({ root });
+    expect(analysis.tables.map((table) => table.name)).not.toContain('latest');
+    expect(analysis.tables.map((table) => table.name)).not.toContain('counted');
+  });
 });
+

@@ -5,6 +5,7 @@ import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';
 import { getCalleeName, isChainTop } from '../call-chain.js';
 import { visitKnexChain } from './visit-knex-chain.js';
+import { readTableConstants } from '../table-constants.js';
 import { skipOuterExpressions } from '../../syntax.js';
 
 /** `knex.raw(…)` is read by the sql adapter, which sees every SQL string. */
@@ -15,8 +16,15 @@ export const knex: DataAdapter<true> = {
     // Names bound to `knex({...})` or `Knex({...})` in this file are instances whatever they are called.
     const instances = new Set<string>();
     return {
-      kinds: [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression],
+      kinds: [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression, ts.SyntaxKind.EnumDeclaration],
       visit(node, context) {
+        if (node.kind === ts.SyntaxKind.EnumDeclaration || node.kind === ts.SyntaxKind.VariableDeclaration) {
+          // `db(TABLE)` may name a constant of this module or of one it imports: the link step resolves it.
+          for (const [symbol, value] of readTableConstants(node)) {
+            const target = typeof value === 'string' ? { kind: 'table' as const, name: value } : { kind: 'symbol' as const, name: value.constant };
+            context.facts.aliases.push({ symbol, target });
+          }
+        }
         if (node.kind === ts.SyntaxKind.VariableDeclaration) {
           const declaration = node as ts.VariableDeclaration;
           if (ts.isIdentifier(declaration.name) && declaration.initializer && isKnexFactoryCall(declaration.initializer)) {

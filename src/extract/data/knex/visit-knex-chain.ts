@@ -15,6 +15,8 @@ import {
 import { isInRollback } from '../is-in-rollback.js';
 import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 import { toTableName } from './to-table-name.js';
+import { toConstantName } from '../table-constants.js';
+import type { TableRef } from '../../file-facts.js';
 
 interface Receiver {
   name: string;
@@ -41,17 +43,19 @@ export function visitKnexChain(top: ts.CallExpression, instances: Set<string>, c
   // A call of some `db(...)` is a query only when a builder method follows it.
   if (receiver.call && !known && !(links[0] && BUILDER_METHODS.has(links[0].name))) return;
 
-  let main = receiver.call ? toTableName(receiver.call[0]) : null;
+  let main = receiver.call ? toTableRef(receiver.call[0]) : null;
   if (receiver.call && receiver.call.length !== 1) main = null;
+  // `knex(config)` makes an instance; `db(TABLE)` alone could be either, a builder method settles it.
+  if (main?.kind === 'symbol' && !(links[0] && BUILDER_METHODS.has(links[0].name))) main = null;
   let schema: string | null = null;
   let write = false;
-  const joined: string[] = [];
+  const joined: TableRef[] = [];
   const ctes = new Set<string>();
   for (const link of links) {
     if (!link.args) continue;
-    if (TABLE_METHODS.has(link.name)) main = toTableName(link.args[0]) ?? main;
+    if (TABLE_METHODS.has(link.name)) main = toTableRef(link.args[0]) ?? main;
     else if (JOIN_METHODS.has(link.name)) {
-      const table = toTableName(link.args[0]);
+      const table = toTableRef(link.args[0]);
       if (table) joined.push(table);
     } else if (WRITE_METHODS.has(link.name)) write = true;
     else if (link.name === 'withSchema') schema = toTableName(link.args[0]);
@@ -60,16 +64,28 @@ export function visitKnexChain(top: ts.CallExpression, instances: Set<string>, c
       if (name) ctes.add(name);
     }
   }
-  const qualify = (table: string) => (schema && !table.includes('.') && !ctes.has(table) ? `${schema}.${table}` : table);
-  const accesses: { table: string; access: 'read' | 'write' }[] = [];
-  if (main && !ctes.has(main)) accesses.push({ table: qualify(main), access: write ? 'write' : 'read' });
-  for (const table of joined) if (!ctes.has(table)) accesses.push({ table: qualify(table), access: 'read' });
-  recordQueryAccesses(
-    context,
-    top,
-    'knex',
-    accesses.map(({ table, access }) => ({ ref: { kind: 'table', name: table }, access })),
-  );
+  const isCte = (ref: TableRef) => ref.kind === 'table' && ctes.has(ref.name);
+  const qualify = (ref: TableRef): TableRef => {
+    if (!schema) return ref;
+    if (ref.kind === 'table') return ref.name.includes('.') ? ref : { kind: 'table', name: `${schema}.${ref.name}` };
+    return { kind: 'composite', parts: [`${schema}.`, ref] };
+  };
+  const accesses: { ref: TableRef; access: 'read' | 'write' }[] = [];
+  if (main && !isCte(main)) accesses.push({ ref: qualify(main), access: write ? 'write' : 'read' });
+  for (const table of joined) if (!isCte(table)) accesses.push({ ref: qualify(table), access: 'read' });
+  recordQueryAccesses(context, top, 'knex', accesses);
+}
+
+/**
+ * A table argument: a literal (`'users as u'`), or a constant (`TABLE`, `T.ROLES`) that the link
+ * step resolves through this file's or an imported module's `const` (see table-constants.ts).
+ * `this.tableName` and other run-time values stay unknown and are left out, as before.
+ */
+function toTableRef(argument: ts.Expression | undefined): TableRef | null {
+  const literal = toTableName(argument);
+  if (literal !== null) return { kind: 'table', name: literal };
+  const constant = argument ? toConstantName(argument) : null;
+  return constant ? { kind: 'symbol', name: constant } : null;
 }
 
 /**

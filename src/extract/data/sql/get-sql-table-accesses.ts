@@ -64,7 +64,27 @@ function getCachedStatementAccesses(statement: string): SqlTableAccess[] | null 
 }
 
 function getStatementAccesses(statement: string): SqlTableAccess[] | null {
-  return readSimpleStatement(statement) ?? getStatementAccessesByParsing(statement);
+  return readSimpleStatement(statement) ?? getStatementAccessesByParsing(statement) ?? getSubqueryFragmentAccesses(statement);
+}
+
+/**
+ * A select-list fragment passed to a query builder, `knex.raw('(SELECT COUNT(*) FROM api_tokens
+ * WHERE …) as api_token_count')`, is no statement of its own; the subquery inside it is.
+ */
+function getSubqueryFragmentAccesses(statement: string): SqlTableAccess[] | null {
+  const fragment = /^\s*\(([\s\S]+)\)\s*(?:as\s+[\w"]+)?\s*$/i.exec(statement);
+  if (!fragment || !/^\s*select\b/i.test(fragment[1]!) || !isBalanced(fragment[1]!)) return null;
+  return getStatementAccesses(fragment[1]!);
+}
+
+/** Whether the parentheses of `text` close in order, so that `(a) + (b)` is not read as one group. */
+function isBalanced(text: string): boolean {
+  let depth = 0;
+  for (const character of text) {
+    if (character === '(') depth++;
+    else if (character === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** The parsers alone; also the reference that readSimpleStatement is tested against. */

@@ -1,11 +1,12 @@
 // Raw SQL as drivers take it: https://node-postgres.com/features/queries, https://sidorares.github.io/node-mysql2/docs, https://vitaly-t.github.io/pg-promise/Database.html
 import ts from '../../../util/typescript.cjs';
 import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
-import type { FileVisitor } from '../../visitor.js';
+import type { FileVisitor, VisitContext } from '../../visitor.js';
 import type { Workspace } from '../../../load/workspace.js';
 import type { DataAdapter, DeclaredModel } from '../adapter.js';
 import { getCalleeName } from '../call-chain.js';
-import { getSqlText } from './get-sql-text.js';
+import { getSqlText, type SpanResolver } from './get-sql-text.js';
+import { readTableConstants, type TableConstant, toConstantName } from '../table-constants.js';
 import { looksLikeSql } from './looks-like-sql.js';
 import { readSqlSchemaFiles } from './read-sql-schema-files.js';
 import { recordSqlAccesses } from './record-sql-accesses.js';
@@ -30,6 +31,10 @@ const SQL_FUNCTIONS = new Set([
   'oneOrNone',
   'manyOrNone',
 ]);
+/** Stands for an imported constant in SQL text; lower case, as an unquoted name is folded to it. */
+const IMPORTED_CONSTANT_PREFIX = 'seams_imported_constant_';
+/** `const A = B`, `const B = C`, …: how far one file's constants are followed. */
+const MAX_CONSTANT_STEPS = 8;
 /** Tags of tagged templates that hold SQL: `sql`, `Prisma.sql`, `prisma.$queryRaw`. */
 const SQL_TAGS = new Set(['sql', 'SQL', '$queryRaw', '$executeRaw']);
 
@@ -39,44 +44,70 @@ export const sql: DataAdapter<DeclaredModel[]> = {
   detect: (workspace: Workspace) => readSqlSchemaFiles(workspace.dataFiles),
   getDeclaredModels: (tables) => tables,
   createVisitor(): FileVisitor {
-    const constants = new Map<string, string>();
-    const pending: { name: string; node: ts.Node }[] = [];
+    const sqlConstants = new Map<string, ts.Expression>();
+    const tableConstants = new Map<string, TableConstant>();
+    const pending: { argument: ts.Expression; node: ts.Node }[] = [];
     return {
-      kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression, ts.SyntaxKind.VariableDeclaration],
+      kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.EnumDeclaration],
       visit(node, context) {
         if (ts.isCallExpression(node)) {
           const name = getCalleeName(node);
           if (name === null || !SQL_FUNCTIONS.has(name)) return;
           const argument = getSqlArgument(node.arguments[0]);
           if (!argument) return;
-          if (ts.isIdentifier(argument)) {
-            pending.push({ name: argument.text, node });
-            return;
-          }
-          const text = getSqlText(argument);
-          if (text !== null && looksLikeSql(text)) recordSqlAccesses(text, argument, context);
+          if (ts.isIdentifier(argument)) pending.push({ argument, node });
+          else if (ts.isTemplateExpression(argument)) pending.push({ argument, node: argument });
+          else record(argument, argument, context);
         } else if (ts.isTaggedTemplateExpression(node)) {
           const tag = skipOuterExpressions(node.tag);
           const name = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : null;
           if (name === null || !SQL_TAGS.has(name)) return;
-          const text = getSqlText(node.template);
-          if (text !== null && looksLikeSql(text)) recordSqlAccesses(text, node.template, context);
-        } else if (ts.isVariableDeclaration(node)) {
-          if (!ts.isIdentifier(node.name) || !node.initializer || !isConst(node)) return;
-          const text = getSqlText(node.initializer);
-          if (text !== null && looksLikeSql(text)) constants.set(node.name.text, text);
+          if (ts.isTemplateExpression(node.template)) pending.push({ argument: node.template, node: node.template });
+          else record(node.template, node.template, context);
+        } else {
+          for (const [constant, table] of readTableConstants(node)) tableConstants.set(constant, table);
+          if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isConst(node)) {
+            sqlConstants.set(node.name.text, node.initializer);
+          }
         }
       },
       finish(context) {
-        // A constant may be declared below the function that runs it: settle them at the end.
-        for (const { name, node } of pending) {
-          const text = constants.get(name);
-          if (text !== undefined) recordSqlAccesses(text, node, context);
+        // Constants may be declared below the code that uses them: queries that name one (a
+        // query kept in a const, a template with `${TABLE}`) are settled once the file is read.
+        // A constant imported from another module is only known at link time: it goes into the
+        // SQL as a placeholder name, which the parser reads as a table where it names one.
+        const imported = new Set(context.facts.bindings.map((binding) => binding.local));
+        const placeholders = new Map<string, string>();
+        const symbols = new Map<string, string>();
+        const resolveSpan = (expression: ts.Expression) => {
+          const name = toConstantName(expression);
+          if (name === null) return null;
+          let value = tableConstants.get(name);
+          for (let step = 0; value !== undefined && typeof value !== 'string' && step < MAX_CONSTANT_STEPS; step++) value = tableConstants.get(value.constant);
+          if (typeof value === 'string') return value;
+          if (!imported.has(name.split('.')[0]!)) return null;
+          let placeholder = placeholders.get(name);
+          if (!placeholder) {
+            placeholder = `${IMPORTED_CONSTANT_PREFIX}${placeholders.size + 1}`;
+            placeholders.set(name, placeholder);
+            symbols.set(placeholder, name);
+          }
+          return placeholder;
+        };
+        for (const { argument, node } of pending) {
+          const source = ts.isIdentifier(argument) ? sqlConstants.get(argument.text) : argument;
+          if (source) record(source, node, context, resolveSpan, symbols);
         }
       },
     };
   },
 };
+
+/** Records `source`'s SQL at `at` when it is SQL: the call that runs a query kept in a constant, else the literal itself. */
+function record(source: ts.Expression, at: ts.Node, context: VisitContext, resolveSpan?: SpanResolver, symbols?: Map<string, string>): void {
+  const text = getSqlText(source, resolveSpan);
+  if (text !== null && looksLikeSql(text)) recordSqlAccesses(text, at, context, 'sql', symbols);
+}
 
 /** The SQL argument itself, or the `text`/`sql` of a pg/mysql2 query config object. */
 function getSqlArgument(argument: ts.Expression | undefined): ts.Expression | undefined {

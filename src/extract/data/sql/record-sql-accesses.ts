@@ -2,16 +2,18 @@ import ts from '../../../util/typescript.cjs';
 import type { VisitContext } from '../../visitor.js';
 import { findTransactionId, recordQueryAccesses } from '../find-transaction-id.js';
 import { getSqlTableAccesses } from './get-sql-table-accesses.js';
+import { findEnclosingCteNames } from '../knex/find-enclosing-ctes.js';
 import { stripLeadingTrivia } from './scan-sql.js';
 
 const MAX_TEXT = 80;
 
 /**
- * Records the tables one SQL text touches at `node`. Text that does not parse, or that names a
+ * Records the tables one SQL text touches at `node`; a table named by a placeholder in
+ * `symbols` is the imported constant it stands for, resolved at link time. Text that does not parse, or that names a
  * table only at run time, is recorded as unresolved with its location: the link step reports
  * it rather than dropping it.
  */
-export function recordSqlAccesses(text: string, node: ts.Node, context: VisitContext, via = 'sql'): void {
+export function recordSqlAccesses(text: string, node: ts.Node, context: VisitContext, via = 'sql', symbols?: ReadonlyMap<string, string>): void {
   const line = context.lineOf(node);
   const transactionId = findTransactionId(node);
   const accesses = getSqlTableAccesses(text);
@@ -25,11 +27,17 @@ export function recordSqlAccesses(text: string, node: ts.Node, context: VisitCon
     });
     return;
   }
+  const ctes = findEnclosingCteNames(node);
   recordQueryAccesses(
     context,
     node,
     via,
-    accesses.map(({ table, access }) => ({ ref: { kind: 'table', name: table }, access })),
+    accesses
+      .filter(({ table }) => !ctes.has(table))
+      .map(({ table, access }) => {
+        const symbol = symbols?.get(table);
+        return { ref: symbol ? { kind: 'symbol', name: symbol } : { kind: 'table', name: table }, access };
+      }),
   );
 }
 
