@@ -59,8 +59,11 @@ export interface FileEntry {
   role: 'service' | 'shared' | 'unassigned';
   /** 0..1: how consistently this file lands with the same files across seeds. */
   confidence: number;
-  /** How the file was placed: by clustering, attached by its folder neighbours, or pinned by config. */
-  placement: 'cluster' | 'folder' | 'pinned' | 'shared' | 'none';
+  /**
+   * How the file was placed: by clustering, attached by its folder neighbours, or pinned by
+   * config; `schema-history` for a migration or seed, which belongs to no service.
+   */
+  placement: 'cluster' | 'folder' | 'pinned' | 'shared' | 'schema-history' | 'none';
   lines: number;
   fanIn: number;
   fanOut: number;

@@ -1,4 +1,5 @@
 import type { GraphResult } from '../graph/dependency-graph.js';
+import { KERNEL_GLOB_REASON } from '../graph/find-shared-kernel.js';
 import type { AnalysisOptions, CurvePoint } from '../types.js';
 import { compareStrings, round } from '../util/sort.js';
 import { applyConstraints, applyServiceNames, createConstraintMatcher } from './apply-constraints.js';
@@ -12,6 +13,7 @@ import type { CandidateService, Decomposition, ServiceAssignment } from './decom
 import { mergeChattyCommunities } from './merge-chatty-communities.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
 import { nameServices } from './name-services.js';
+import { isSchemaHistory } from './is-schema-history.js';
 import { type LouvainRun, runLouvain } from './run-louvain.js';
 
 export type { Decomposition } from './decomposition.js';
@@ -28,16 +30,19 @@ const CHATTY_RATIO = 0.5;
 export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions): Decomposition {
   const constraints = { pins: options.pins ?? {}, groups: options.groups ?? [] };
   const isConstrained = createConstraintMatcher(constraints);
-  const firstProjection = buildClusteringGraph(graphResult.graph, new Set(graphResult.sharedKernel.map((entry) => entry.path)), options.weights.name);
+  const history = findSchemaHistory(graphResult, isConstrained);
+  const graphKernel = graphResult.sharedKernel.filter((entry) => !history.has(entry.path));
+  const setAside = (kernelFiles: Iterable<string>) => new Set([...kernelFiles, ...history]);
+  const firstProjection = buildClusteringGraph(graphResult.graph, setAside(graphKernel.map((entry) => entry.path)), options.weights.name);
   const baseResolution = options.resolution ?? chooseResolution(firstProjection);
   const [firstRun] = runLouvain(firstProjection, [options.seed], baseResolution);
   const spanning = findSpanningFiles(graphResult, firstProjection, firstRun!, options).filter((entry) => !isConstrained(entry.path));
-  const sharedKernel = [...graphResult.sharedKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
+  const sharedKernel = [...graphKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   // Without spanning files the kernel is unchanged and so is the projection; building it again
   // would cost a fifth of the stage on a large graph.
-  const projection = spanning.length === 0 ? firstProjection : buildClusteringGraph(result.graph, kernel, options.weights.name);
+  const projection = spanning.length === 0 ? firstProjection : buildClusteringGraph(result.graph, setAside(kernel), options.weights.name);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
   const search = options.targetServices ? findResolution(projection, options, seeds, baseResolution) : null;
   const resolution = search?.resolution ?? baseResolution;
@@ -79,7 +84,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   const names = applyServiceNames(
     nameServices(
       ordered.map(([, members]) => members),
-      files.filter((file) => !kernel.has(file)),
+      files.filter((file) => !kernel.has(file) && !history.has(file)),
     ),
     ordered.map(([community]) => constrained.pinnedNames.get(community)),
     options.serviceNames ?? {},
@@ -101,6 +106,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   for (const entry of result.sharedKernel) {
     assignments.set(entry.path, { service: null, role: 'shared', placement: 'shared', confidence: 1 });
   }
+  for (const file of history) assignments.set(file, { service: null, role: 'unassigned', placement: 'schema-history', confidence: 0 });
   const unplaced = files.filter((file) => !assignments.has(file));
   const attached = attachByFolder(unplaced, placed);
   for (const file of unplaced) {
@@ -184,4 +190,17 @@ function findResolution(
     }
   }
   return { resolution: best.resolution, curve };
+}
+
+/**
+ * Migrations and seeds, which clustering leaves out (is-schema-history.ts), unless the
+ * configuration pins them or puts them in the shared kernel by a glob: the user's word wins.
+ */
+function findSchemaHistory(graphResult: GraphResult, isConstrained: (path: string) => boolean): Set<string> {
+  const byGlob = new Set(graphResult.sharedKernel.filter((entry) => entry.reason === KERNEL_GLOB_REASON).map((entry) => entry.path));
+  const history = new Set<string>();
+  graphResult.graph.forEachNode((node, attributes) => {
+    if (attributes.type === 'file' && isSchemaHistory(node) && !isConstrained(node) && !byGlob.has(node)) history.add(node);
+  });
+  return history;
 }

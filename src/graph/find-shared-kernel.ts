@@ -3,6 +3,9 @@ import type { AnalysisOptions } from '../types.js';
 import { compareStrings } from '../util/sort.js';
 import type { DependencyGraph, SharedKernelFile } from './dependency-graph.js';
 
+/** The reason given for a file the configuration puts in the shared kernel. */
+export const KERNEL_GLOB_REASON = 'matched a shared-kernel glob in the configuration';
+
 /** Conventional names of cross-cutting code; such files need less evidence to count as kernel. */
 const CROSS_CUTTING_NAME =
   /(^|\/)(logger|logging|log|config|configuration|constants?|utils?|utilities|helpers?|common|shared|core|base[\w-]*|types|errors?|exceptions?|env|environment)(\.[\w.-]+)?(\/|$)/i;
@@ -32,7 +35,7 @@ export function findSharedKernel(graph: DependencyGraph, options: AnalysisOption
   for (const file of files) {
     if (exclude?.(file)) continue;
     if (include?.(file)) {
-      kernel.set(file, 'matched a shared-kernel glob in the configuration');
+      kernel.set(file, KERNEL_GLOB_REASON);
       continue;
     }
     if (fileCount < 8) continue;

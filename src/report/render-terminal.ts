@@ -15,9 +15,11 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
   const t = toTerminalText;
   const lines: string[] = [];
   const { summary, metrics } = analysis;
+  const history = new Set(analysis.files.filter((file) => file.placement === 'schema-history').map((file) => file.path));
   lines.push(
     bold(`seams: ${t(analysis.root)}`) +
-      ` — ${summary.files} files, ${summary.services} candidate services, ${summary.sharedKernel} shared kernel, ${summary.unassigned} unassigned`,
+      ` — ${summary.files} files, ${summary.services} candidate services, ${summary.sharedKernel} shared kernel, ${summary.unassigned - history.size} unassigned` +
+      (history.size > 0 ? `, ${history.size} schema history` : ''),
   );
   lines.push(
     `modularity ${metrics.modularity.toFixed(3)}  SM ${metrics.sm.toFixed(3)}  ICP ${metrics.icp.toFixed(3)}  MQ ${metrics.mq.toFixed(2)}  ` +
@@ -36,12 +38,19 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
     for (const entry of analysis.sharedKernel.slice(0, limit)) lines.push(`  ${t(entry.path)}  ${dim(t(entry.reason))}`);
     if (analysis.sharedKernel.length > limit) lines.push(dim(`  … ${analysis.sharedKernel.length - limit} more`));
   }
-  if (analysis.unassigned.length > 0) {
+  const listFiles = (title: string, reason: string, files: string[]) => {
+    if (files.length === 0) return;
     lines.push('');
-    lines.push(bold(`Unassigned (${analysis.unassigned.length})`) + dim('  tied to no service by a dependency, and too few to be one'));
-    for (const file of analysis.unassigned.slice(0, limit)) lines.push(`  ${t(file)}`);
-    if (analysis.unassigned.length > limit) lines.push(dim(`  … ${analysis.unassigned.length - limit} more`));
-  }
+    lines.push(bold(`${title} (${files.length})`) + dim(`  ${reason}`));
+    for (const file of files.slice(0, limit)) lines.push(`  ${t(file)}`);
+    if (files.length > limit) lines.push(dim(`  … ${files.length - limit} more`));
+  };
+  listFiles(
+    'Unassigned',
+    'tied to no service by a dependency, and too few to be one',
+    analysis.unassigned.filter((file) => !history.has(file)),
+  );
+  listFiles('Schema history', 'migrations and seeds: they run once and belong to no service', [...history]);
   if (analysis.dependencies.length > 0) {
     lines.push('');
     lines.push(bold('Strongest cross-service dependencies'));

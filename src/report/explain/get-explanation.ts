@@ -230,6 +230,8 @@ function getPlacementReason(analysis: Analysis, entry: FileEntry, weights: Servi
     }
     case 'folder':
       return `No dependency ties it to a cluster; it was placed with ${entry.service}, which holds most files of its folder.`;
+    case 'schema-history':
+      return 'A migration or seed: it changes or fills the tables of any domain once and belongs to no service, so clustering leaves it out; its schema changes still declare tables.';
     case 'none':
       return 'Unassigned: no dependency ties it to a service and its folders hold no clear majority.';
     default: {
