@@ -9,6 +9,25 @@ export interface RawDependency {
   names: string[] | null;
   /** Filled by the walk: the target's root-relative path, or why there is none. */
   target: DependencyTarget;
+  /**
+   * Members of this import's bindings that the file uses, each attributed on its own to the file
+   * that declares it (`services.users`, `sdk.tables.getTable`). Absent when there are none.
+   */
+  members?: MemberUse[];
+}
+
+/**
+ * A member read from an imported binding: `services.users.create()` with `import * as services`
+ * is `*` then ['users', 'create']; `sdk.tables.getTable()` with `import sdk` is `default` then
+ * ['tables', 'getTable']. An empty path is a type-only use of the binding itself (`typeof ns`).
+ */
+export interface MemberUse {
+  /** The name the binding takes: `*` for a namespace import or `require`, `default`, or a named export. */
+  name: string;
+  /** Property names read after it, at most two. */
+  path: string[];
+  /** Read in a type position only (`let x: ns.Foo`). */
+  typeOnly: boolean;
 }
 
 export type DependencyTarget =
@@ -24,6 +43,27 @@ export interface ImportBinding {
   imported: string;
   specifier: string;
   typeOnly: boolean;
+}
+
+/**
+ * An export that is an object literal of imported bindings, an "object barrel":
+ * `const sdk = { tables, views }; export default sdk`, `export const services = { users }`,
+ * CommonJS `module.exports = { Post: require('./post') }` and `module.exports.users = users`.
+ */
+export interface ObjectExport {
+  /** `default`, a named export, or `*` for CommonJS `module.exports` and `export =`. */
+  exported: string;
+  /** In source order; only properties whose value is an import, a `require()` or a spread of one. */
+  members: ObjectMember[];
+}
+
+/** `{ tables }` with `import tables from './tables'` → key `tables`, `./tables`, `default`. */
+export interface ObjectMember {
+  /** The property name; null for a spread (`...getters`), which lends the object all its members. */
+  key: string | null;
+  specifier: string;
+  /** The name the value takes from that module: `default`, a named export, or `*` for the module itself. */
+  imported: string;
 }
 
 export interface ReExport {
@@ -117,6 +157,7 @@ export interface FileFacts {
   localExports: string[];
   reExports: ReExport[];
   starExports: string[];
+  objectExports: ObjectExport[];
   entities: EntityDeclaration[];
   /**
    * Tables a migration creates and drops (a rename is both), in the order the code does them;
@@ -142,6 +183,7 @@ export function createFileFacts(path: string): FileFacts {
     localExports: [],
     reExports: [],
     starExports: [],
+    objectExports: [],
     entities: [],
     schemaChanges: [],
     accesses: [],

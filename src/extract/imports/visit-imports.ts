@@ -1,14 +1,31 @@
 import ts from '../../util/typescript.cjs';
-import type { RawDependency } from '../file-facts.js';
+import type { ImportBinding, RawDependency } from '../file-facts.js';
 import type { FileVisitor, VisitContext } from '../visitor.js';
 import { getStringValue } from '../syntax.js';
+import {
+  createObjectExports,
+  getObjectExports,
+  recordExportedObject,
+  recordModuleExports,
+  recordObjectVariables,
+} from './record-object-exports.js';
+import {
+  applyMemberUses,
+  createMemberUses,
+  type MemberUses,
+  recordIdentifierUse,
+  trackBinding,
+} from './track-member-uses.js';
 
 /**
  * Records every way this file depends on another module (static import, re-export, `import()`,
- * `require()`, `import x = require()`) with the names it takes, plus what the file exports, so
- * that imports through barrels can later be attributed to the declaring file.
+ * `require()`, `import x = require()`) with the names it takes and the members of its bindings it
+ * uses (`services.users`), plus what the file exports (object barrels included), so that imports
+ * through barrels can later be attributed to the declaring file.
  */
 const IMPORT_VISITOR_KINDS = [
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.ExpressionStatement,
   ts.SyntaxKind.ImportDeclaration,
   ts.SyntaxKind.ExportDeclaration,
   ts.SyntaxKind.ExportAssignment,
@@ -25,29 +42,50 @@ const IMPORT_VISITOR_KINDS = [
 
 export function createImportVisitor(): FileVisitor {
   const exportedLocals: { local: string; exported: string }[] = [];
+  const uses = createMemberUses();
+  const objects = createObjectExports();
   return {
     kinds: IMPORT_VISITOR_KINDS,
     visit(node, context) {
+      // Identifiers are most of the nodes a visitor is offered: they go first.
+      if (node.kind === ts.SyntaxKind.Identifier) {
+        recordIdentifierUse(uses, node as ts.Identifier);
+        return;
+      }
       switch (node.kind) {
+        case ts.SyntaxKind.ExpressionStatement:
+          if (node.parent && ts.isSourceFile(node.parent)) recordModuleExports(objects, node as ts.ExpressionStatement);
+          break;
         case ts.SyntaxKind.ImportDeclaration:
-          visitImportDeclaration(node as ts.ImportDeclaration, context);
+          visitImportDeclaration(node as ts.ImportDeclaration, context, uses);
           break;
         case ts.SyntaxKind.ExportDeclaration:
           visitExportDeclaration(node as ts.ExportDeclaration, context, exportedLocals);
           break;
         case ts.SyntaxKind.ExportAssignment: {
-          const expression = (node as ts.ExportAssignment).expression;
-          if (ts.isIdentifier(expression)) exportedLocals.push({ local: expression.text, exported: 'default' });
-          else context.facts.localExports.push('default');
+          const assignment = node as ts.ExportAssignment;
+          const expression = assignment.expression;
+          if (ts.isIdentifier(expression)) {
+            exportedLocals.push({ local: expression.text, exported: 'default' });
+            if (assignment.isExportEquals) objects.moduleLocals.push(expression.text);
+          } else {
+            recordExportedObject(objects, assignment);
+            context.facts.localExports.push('default');
+          }
           break;
         }
         case ts.SyntaxKind.ImportEqualsDeclaration:
-          visitImportEquals(node as ts.ImportEqualsDeclaration, context);
+          visitImportEquals(node as ts.ImportEqualsDeclaration, context, uses);
           break;
         case ts.SyntaxKind.CallExpression:
-          visitCall(node as ts.CallExpression, context);
+          visitCall(node as ts.CallExpression, context, uses);
           break;
         case ts.SyntaxKind.VariableStatement:
+          if (node.parent && ts.isSourceFile(node.parent)) {
+            recordObjectVariables(objects, node as ts.VariableStatement, hasExportModifier(node));
+            recordExportedDeclaration(node, context);
+          }
+          break;
         case ts.SyntaxKind.FunctionDeclaration:
         case ts.SyntaxKind.ClassDeclaration:
         case ts.SyntaxKind.InterfaceDeclaration:
@@ -70,22 +108,33 @@ export function createImportVisitor(): FileVisitor {
           context.facts.localExports.push(exported);
         }
       }
+      applyMemberUses(uses);
+      context.facts.objectExports = getObjectExports(objects, bindings, exportedLocals);
     },
   };
 }
 
-function addDependency(context: VisitContext, dependency: Omit<RawDependency, 'target'>): void {
+function addDependency(context: VisitContext, dependency: Omit<RawDependency, 'target'>): RawDependency {
   // Spelled out rather than spread: this runs for every import of every file.
-  context.facts.dependencies.push({
+  const added: RawDependency = {
     specifier: dependency.specifier,
     kind: dependency.kind,
     line: dependency.line,
     names: dependency.names,
     target: { kind: 'unresolved' },
-  });
+  };
+  context.facts.dependencies.push(added);
+  return added;
 }
 
-function visitImportDeclaration(node: ts.ImportDeclaration, context: VisitContext): void {
+function addBindings(context: VisitContext, uses: MemberUses, bindings: ImportBinding[], dependency: RawDependency): void {
+  for (const binding of bindings) {
+    context.facts.bindings.push(binding);
+    trackBinding(uses, binding, dependency);
+  }
+}
+
+function visitImportDeclaration(node: ts.ImportDeclaration, context: VisitContext, uses: MemberUses): void {
   const specifier = getStringValue(node.moduleSpecifier);
   if (specifier === null) return;
   const line = context.lineOf(node);
@@ -95,29 +144,34 @@ function visitImportDeclaration(node: ts.ImportDeclaration, context: VisitContex
     return;
   }
   const clauseTypeOnly = clause.isTypeOnly;
-  const runtimeNames: string[] = [];
-  const typeNames: string[] = [];
-  let wholeModule: 'import' | 'type' | null = null;
+  const runtime: ImportBinding[] = [];
+  const types: ImportBinding[] = [];
+  let namespace: ImportBinding | null = null;
   if (clause.name) {
-    context.facts.bindings.push({ local: clause.name.text, imported: 'default', specifier, typeOnly: clauseTypeOnly });
-    (clauseTypeOnly ? typeNames : runtimeNames).push('default');
+    (clauseTypeOnly ? types : runtime).push({ local: clause.name.text, imported: 'default', specifier, typeOnly: clauseTypeOnly });
   }
   const named = clause.namedBindings;
   if (named && ts.isNamespaceImport(named)) {
-    context.facts.bindings.push({ local: named.name.text, imported: '*', specifier, typeOnly: clauseTypeOnly });
-    wholeModule = clauseTypeOnly ? 'type' : 'import';
+    namespace = { local: named.name.text, imported: '*', specifier, typeOnly: clauseTypeOnly };
   } else if (named) {
     for (const element of named.elements) {
       const imported = (element.propertyName ?? element.name).text;
       const typeOnly = clauseTypeOnly || element.isTypeOnly;
-      context.facts.bindings.push({ local: element.name.text, imported, specifier, typeOnly });
-      (typeOnly ? typeNames : runtimeNames).push(imported);
+      (typeOnly ? types : runtime).push({ local: element.name.text, imported, specifier, typeOnly });
     }
   }
-  if (wholeModule) addDependency(context, { specifier, kind: wholeModule, line, names: null });
-  if (runtimeNames.length > 0) addDependency(context, { specifier, kind: 'import', line, names: runtimeNames });
-  if (typeNames.length > 0) addDependency(context, { specifier, kind: 'type', line, names: typeNames });
-  if (!wholeModule && runtimeNames.length === 0 && typeNames.length === 0) {
+  if (namespace) {
+    addBindings(context, uses, [namespace], addDependency(context, { specifier, kind: clauseTypeOnly ? 'type' : 'import', line, names: null }));
+  }
+  if (runtime.length > 0) {
+    const names = runtime.map((binding) => binding.imported);
+    addBindings(context, uses, runtime, addDependency(context, { specifier, kind: 'import', line, names }));
+  }
+  if (types.length > 0) {
+    const names = types.map((binding) => binding.imported);
+    addBindings(context, uses, types, addDependency(context, { specifier, kind: 'type', line, names }));
+  }
+  if (!namespace && runtime.length === 0 && types.length === 0) {
     addDependency(context, { specifier, kind: clauseTypeOnly ? 'type' : 'import', line, names: null });
   }
 }
@@ -159,16 +213,17 @@ function visitExportDeclaration(
   }
 }
 
-function visitImportEquals(node: ts.ImportEqualsDeclaration, context: VisitContext): void {
+function visitImportEquals(node: ts.ImportEqualsDeclaration, context: VisitContext, uses: MemberUses): void {
   const reference = node.moduleReference;
   if (!ts.isExternalModuleReference(reference)) return;
   const specifier = getStringValue(reference.expression);
   if (specifier === null) return;
-  context.facts.bindings.push({ local: node.name.text, imported: '*', specifier, typeOnly: node.isTypeOnly });
-  addDependency(context, { specifier, kind: node.isTypeOnly ? 'type' : 'require', line: context.lineOf(node), names: null });
+  const binding: ImportBinding = { local: node.name.text, imported: '*', specifier, typeOnly: node.isTypeOnly };
+  const kind = node.isTypeOnly ? 'type' : 'require';
+  addBindings(context, uses, [binding], addDependency(context, { specifier, kind, line: context.lineOf(node), names: null }));
 }
 
-function visitCall(node: ts.CallExpression, context: VisitContext): void {
+function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberUses): void {
   const [argument] = node.arguments;
   if (!argument || node.arguments.length !== 1) return;
   const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
@@ -181,27 +236,30 @@ function visitCall(node: ts.CallExpression, context: VisitContext): void {
     addDependency(context, { specifier, kind: 'dynamic', line, names: null });
     return;
   }
-  const names = recordRequireBindings(node, specifier, context);
-  addDependency(context, { specifier, kind: 'require', line, names });
+  const bindings = getRequireBindings(node, specifier);
+  const wholeModule = bindings.length === 0 || bindings[0]!.imported === '*';
+  const names = wholeModule ? null : bindings.map((binding) => binding.imported);
+  addBindings(context, uses, bindings, addDependency(context, { specifier, kind: 'require', line, names }));
 }
 
-/** `const x = require('m')` binds x to the module; `const { a, b: c } = require('m')` binds names. */
-function recordRequireBindings(node: ts.CallExpression, specifier: string, context: VisitContext): string[] | null {
+/** `const x = require('m')` binds x to the module (`*`); `const { a, b: c } = require('m')` binds names. */
+function getRequireBindings(node: ts.CallExpression, specifier: string): ImportBinding[] {
   const parent = node.parent;
-  if (!parent || !ts.isVariableDeclaration(parent) || parent.initializer !== node) return null;
-  if (ts.isIdentifier(parent.name)) {
-    context.facts.bindings.push({ local: parent.name.text, imported: '*', specifier, typeOnly: false });
-    return null;
-  }
-  if (!ts.isObjectBindingPattern(parent.name)) return null;
-  const names: string[] = [];
+  if (!parent || !ts.isVariableDeclaration(parent) || parent.initializer !== node) return [];
+  if (ts.isIdentifier(parent.name)) return [{ local: parent.name.text, imported: '*', specifier, typeOnly: false }];
+  if (!ts.isObjectBindingPattern(parent.name)) return [];
+  const bindings: ImportBinding[] = [];
   for (const element of parent.name.elements) {
     if (!ts.isIdentifier(element.name)) continue;
     const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-    context.facts.bindings.push({ local: element.name.text, imported, specifier, typeOnly: false });
-    names.push(imported);
+    bindings.push({ local: element.name.text, imported, specifier, typeOnly: false });
   }
-  return names.length > 0 ? names : null;
+  return bindings;
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
 }
 
 function recordExportedDeclaration(node: ts.Node, context: VisitContext): void {

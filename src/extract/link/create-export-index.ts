@@ -1,4 +1,4 @@
-import type { FileFacts } from '../file-facts.js';
+import type { FileFacts, ObjectMember } from '../file-facts.js';
 
 export interface SymbolLocation {
   file: string;
@@ -7,8 +7,14 @@ export interface SymbolLocation {
 }
 
 export interface ExportIndex {
-  /** Follows re-exports and `export *` to the file that declares `name`; null if none does. */
+  /** Follows re-exports, `export *` and CommonJS object exports to the file that declares `name`; null if none does. */
   findDeclaration(file: string, name: string): SymbolLocation | null;
+  /**
+   * Follows `name` exported by `file`, then each property of `path` in turn: a module's exports
+   * (`ns.users`) and the properties of object barrels (`sdk.tables` → the import `tables` is bound
+   * to → the file that declares it). Stops at the last step that resolves; null if `name` does not.
+   */
+  findMember(file: string, name: string, path: readonly string[]): SymbolLocation | null;
   /** What a local name in `file` refers to: through its import binding, or the file itself. */
   resolveLocal(file: string, local: string): SymbolLocation;
   getTargetOf(file: string, specifier: string): string | null;
@@ -18,13 +24,15 @@ const MAX_DEPTH = 64;
 
 /**
  * Attributes names imported through barrels to their declaring file, so that an `index.ts`
- * re-exporting a whole module does not become a hub that glues every importer together.
+ * re-exporting a whole module, or exporting an object of imported modules, does not become a hub
+ * that glues every importer together.
  */
 export function createExportIndex(files: FileFacts[]): ExportIndex {
   const byPath = new Map(files.map((facts) => [facts.path, facts]));
   const targets = new Map<string, Map<string, string>>();
   const localExports = new Map<string, Set<string>>();
   const bindings = new Map<string, Map<string, { imported: string; specifier: string }>>();
+  const objectExports = new Map<string, Map<string, ObjectMember[]>>();
   for (const facts of files) {
     const specifierTargets = new Map<string, string>();
     for (const dependency of facts.dependencies) {
@@ -33,9 +41,13 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
     targets.set(facts.path, specifierTargets);
     localExports.set(facts.path, new Set(facts.localExports));
     bindings.set(facts.path, new Map(facts.bindings.map((b) => [b.local, { imported: b.imported, specifier: b.specifier }])));
+    if (facts.objectExports.length > 0) {
+      objectExports.set(facts.path, new Map(facts.objectExports.map((object) => [object.exported, object.members])));
+    }
   }
   const getTargetOf = (file: string, specifier: string) => targets.get(file)?.get(specifier) ?? null;
   const memo = new Map<string, SymbolLocation | null>();
+  const memberMemo = new Map<string, SymbolLocation | null>();
 
   const findDeclaration = (file: string, name: string, depth = 0, seen = new Set<string>()): SymbolLocation | null => {
     if (name === '*') return { file, name };
@@ -58,10 +70,50 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
           found = target ? findDeclaration(target, name, depth + 1, seen) : null;
           if (found) break;
         }
+        // CommonJS: `module.exports = { Post: require('./post') }` exports Post.
+        found ??= findObjectMember(file, '*', name, depth + 1, seen);
       }
     }
     memo.set(key, found);
     return found;
+  };
+
+  /** `key` of the object `file` exports as `exported`, later properties first (they win in JavaScript). */
+  const findObjectMember = (file: string, exported: string, key: string, depth: number, seen: Set<string>): SymbolLocation | null => {
+    const members = objectExports.get(file)?.get(exported);
+    if (!members || depth > MAX_DEPTH) return null;
+    for (let index = members.length - 1; index >= 0; index--) {
+      const member = members[index]!;
+      if (member.key !== null && member.key !== key) continue;
+      const target = getTargetOf(file, member.specifier);
+      const value = target ? (findDeclaration(target, member.imported, depth + 1, seen) ?? { file: target, name: member.imported }) : null;
+      if (member.key !== null) return value;
+      const spread = value ? findMemberOf(value, key, depth + 1, seen) : null;
+      if (spread) return spread;
+    }
+    return null;
+  };
+
+  /** Property `key` of what `location` names: an export of a module, or a property of an object export. */
+  const findMemberOf = (location: SymbolLocation, key: string, depth: number, seen: Set<string>): SymbolLocation | null => {
+    if (location.name === '*') return findDeclaration(location.file, key, depth + 1, seen);
+    const found = findObjectMember(location.file, location.name, key, depth + 1, seen);
+    if (found || location.name !== 'default' || localExports.get(location.file)?.has('default')) return found;
+    // The default import of a CommonJS module is its `module.exports`.
+    return findDeclaration(location.file, key, depth + 1, seen);
+  };
+
+  const findMember = (file: string, name: string, path: readonly string[]): SymbolLocation | null => {
+    const key = `${file}\0${name}\0${path.join('\0')}`;
+    if (memberMemo.has(key)) return memberMemo.get(key)!;
+    let location = findDeclaration(file, name) ?? (name === 'default' ? { file, name: '*' } : null);
+    for (let step = 0; location && step < path.length; step++) {
+      const next = findMemberOf(location, path[step]!, 0, new Set());
+      if (!next) break;
+      location = next;
+    }
+    memberMemo.set(key, location);
+    return location;
   };
 
   const resolveLocal = (file: string, local: string): SymbolLocation => {
@@ -72,5 +124,5 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
     return findDeclaration(target, binding.imported) ?? { file: target, name: binding.imported };
   };
 
-  return { findDeclaration: (file, name) => findDeclaration(file, name), resolveLocal, getTargetOf };
+  return { findDeclaration: (file, name) => findDeclaration(file, name), findMember, resolveLocal, getTargetOf };
 }

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../types.js';
+import type { DependencyKind, Diagnostic } from '../../types.js';
 import type { DependencyFact } from '../facts.js';
-import type { FileFacts } from '../file-facts.js';
+import type { FileFacts, RawDependency } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
 
 export interface LinkedDependencies {
@@ -11,8 +11,10 @@ export interface LinkedDependencies {
 
 /**
  * Turns each file's resolved imports into file-to-file dependencies. A named import goes to the
- * file that declares the name (through any number of barrels); a namespace or side-effect
- * import goes to the module itself.
+ * file that declares the name (through any number of barrels), and so does each member used of a
+ * namespace, `require()` or object-barrel binding (`services.users`, `sdk.tables`); a member that
+ * resolves nowhere goes to the module imported. A namespace used whole, or a side-effect import,
+ * goes to the module itself.
  */
 export function linkDependencies(files: FileFacts[], exportIndex: ExportIndex): LinkedDependencies {
   const dependencies: DependencyFact[] = [];
@@ -41,6 +43,7 @@ export function linkDependencies(files: FileFacts[], exportIndex: ExportIndex): 
         continue;
       }
       if (target.kind !== 'file') continue;
+      if (dependency.members) pushMemberDependencies(dependencies, facts.path, dependency, target.path, exportIndex);
       if (dependency.names === null) {
         pushDependency(dependencies, facts.path, target.path, dependency.kind, dependency.line, []);
         continue;
@@ -59,6 +62,30 @@ export function linkDependencies(files: FileFacts[], exportIndex: ExportIndex): 
     }
   }
   return { dependencies, externalWorkspaceImports, unresolved };
+}
+
+function pushMemberDependencies(
+  dependencies: DependencyFact[],
+  from: string,
+  dependency: RawDependency,
+  imported: string,
+  exportIndex: ExportIndex,
+): void {
+  const byTarget = new Map<string, { file: string; kind: DependencyKind; names: string[] }>();
+  for (const member of dependency.members ?? []) {
+    const location = exportIndex.findMember(imported, member.name, member.path);
+    const kind = member.typeOnly ? 'type' : dependency.kind;
+    const file = location?.file ?? imported;
+    const name = location ? location.name : member.name === '*' ? member.path[0] : member.name;
+    const key = `${kind}\0${file}`;
+    let entry = byTarget.get(key);
+    if (!entry) {
+      entry = { file, kind, names: [] };
+      byTarget.set(key, entry);
+    }
+    if (name !== undefined && name !== '*' && !entry.names.includes(name)) entry.names.push(name);
+  }
+  for (const { file, kind, names } of byTarget.values()) pushDependency(dependencies, from, file, kind, dependency.line, names);
 }
 
 function pushDependency(

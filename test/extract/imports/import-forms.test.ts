@@ -41,6 +41,35 @@ describe('every way one file depends on another', () => {
     expect(fromReport.sort()).toEqual(['src/domain/index.ts', 'src/users/user.repo.ts']);
   });
 
+  it('attributes members of namespace and object barrels to the files that declare them', async () => {
+    const analysis = await analyze({ root: getFixturePath('imports', 'object-barrel') });
+    const targetsOf = (from: string) =>
+      analysis.edges
+        .filter((edge) => edge.from === from)
+        .map((edge) => ({ to: edge.to, kinds: edge.kinds }))
+        .sort((a, b) => a.to.localeCompare(b.to));
+    expect({
+      sdkThroughTwoObjectBarrels: targetsOf('src/api/tables.controller.ts'),
+      namespaceValueAndType: targetsOf('src/api/orders.controller.ts'),
+      namespaceUsedWhole: targetsOf('src/api/container.ts'),
+      commonJsObjectBarrel: targetsOf('src/jobs/nightly-report.js'),
+    }).toEqual({
+      sdkThroughTwoObjectBarrels: [
+        { to: 'src/sdk/tables/getters.ts', kinds: ['import'] },
+        { to: 'src/sdk/tables/updates.ts', kinds: ['import'] },
+      ],
+      namespaceValueAndType: [{ to: 'src/services/orders.service.ts', kinds: ['import', 'type'] }],
+      namespaceUsedWhole: [
+        { to: 'src/services/index.ts', kinds: ['import'] },
+        { to: 'src/services/users.service.ts', kinds: ['import'] },
+      ],
+      commonJsObjectBarrel: [
+        { to: 'src/models/customer.js', kinds: ['require'] },
+        { to: 'src/models/order.js', kinds: ['require'] },
+      ],
+    });
+  });
+
   it('links an @Inject token to its provider even though nothing imports the provider', async () => {
     const analysis = await analyze({ root: getFixturePath('imports', 'nestjs-di') });
     const edge = analysis.edges.find((e) => e.from === 'src/catalog.service.ts' && e.to === 'src/redis-cache.ts');

@@ -1,0 +1,142 @@
+import ts from '../../util/typescript.cjs';
+import type { ImportBinding, ObjectExport, ObjectMember } from '../file-facts.js';
+import { getPropertyName, getStringValue, skipOuterExpressions } from '../syntax.js';
+
+/** A property before the file's imports are all known: its value is a local or a `require()`. */
+type PendingMember = { key: string | null; local: string } | { key: string | null; specifier: string; imported: string };
+
+/** The object literals one file may export; plain data, one per file, filled during the walk. */
+export interface ObjectExports {
+  /** Top-level `const sdk = { … }`, exported or not, by name. */
+  locals: Map<string, PendingMember[]>;
+  exported: { exported: string; members: PendingMember[] }[];
+  /** Locals assigned to `module.exports` or `export =`. */
+  moduleLocals: string[];
+  /** Properties of `module.exports`: `module.exports = { … }`, `exports.users = users`. */
+  moduleMembers: PendingMember[];
+}
+
+/**
+ * Records exports that are object literals of imported bindings, "object barrels" such as
+ * `const sdk = { tables, views }; export default sdk`, so that `sdk.tables` can be followed to
+ * the file that declares `tables`. Properties whose value the file declares itself are left out:
+ * a member that is not found resolves to the barrel, which is where it is declared.
+ */
+export function createObjectExports(): ObjectExports {
+  return { locals: new Map(), exported: [], moduleLocals: [], moduleMembers: [] };
+}
+
+/** A top-level `const sdk = { … }`, exported (`export const services = { … }`) or not. */
+export function recordObjectVariables(objects: ObjectExports, node: ts.VariableStatement, isExported: boolean): void {
+  for (const declaration of node.declarationList.declarations) {
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+    const members = getObjectMembers(declaration.initializer);
+    if (!members) continue;
+    objects.locals.set(declaration.name.text, members);
+    if (isExported) objects.exported.push({ exported: declaration.name.text, members });
+  }
+}
+
+/** `export default { … }`, `export = { … }`. */
+export function recordExportedObject(objects: ObjectExports, node: ts.ExportAssignment): void {
+  const members = getObjectMembers(node.expression);
+  if (members) objects.exported.push({ exported: node.isExportEquals ? '*' : 'default', members });
+}
+
+/** `module.exports = { … }`, `module.exports = sdk`, `module.exports.users = users`, `exports.users = …`. */
+export function recordModuleExports(objects: ObjectExports, node: ts.ExpressionStatement): void {
+  const expression = node.expression;
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = expression.left;
+  if (isModuleExports(target)) {
+    const value = skipOuterExpressions(expression.right);
+    if (ts.isIdentifier(value)) objects.moduleLocals.push(value.text);
+    else objects.moduleMembers.push(...(getObjectMembers(value) ?? []));
+    return;
+  }
+  if (!ts.isPropertyAccessExpression(target)) return;
+  const owner = target.expression;
+  if (!isModuleExports(owner) && !(ts.isIdentifier(owner) && owner.text === 'exports')) return;
+  const member = toPendingMember(target.name.text, expression.right);
+  if (member) objects.moduleMembers.push(member);
+}
+
+/** Settles the objects' members against the file's import bindings, given the locals the file exports. */
+export function getObjectExports(
+  objects: ObjectExports,
+  bindings: Map<string, ImportBinding>,
+  exportedLocals: { local: string; exported: string }[],
+): ObjectExport[] {
+  if (objects.locals.size === 0 && objects.exported.length === 0 && objects.moduleMembers.length === 0) return [];
+  const found: ObjectExport[] = [];
+  const add = (exported: string, pending: PendingMember[]) => {
+    const members = settleMembers(pending, bindings);
+    if (members.length > 0) found.push({ exported, members });
+  };
+  for (const entry of objects.exported) add(entry.exported, entry.members);
+  for (const { local, exported } of exportedLocals) {
+    const members = objects.locals.get(local);
+    if (members) add(exported, members);
+  }
+  const moduleObject = [...objects.moduleLocals.flatMap((local) => objects.locals.get(local) ?? []), ...objects.moduleMembers];
+  if (moduleObject.length > 0) add('*', moduleObject);
+  return found;
+}
+
+function isModuleExports(node: ts.Expression): boolean {
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === 'exports' &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'module'
+  );
+}
+
+/** The properties of an object literal that may come from elsewhere; null for anything else. */
+function getObjectMembers(expression: ts.Expression): PendingMember[] | null {
+  const object = skipOuterExpressions(expression);
+  if (!ts.isObjectLiteralExpression(object)) return null;
+  const members: PendingMember[] = [];
+  for (const property of object.properties) {
+    let member: PendingMember | null = null;
+    if (ts.isShorthandPropertyAssignment(property)) member = { key: property.name.text, local: property.name.text };
+    else if (ts.isSpreadAssignment(property)) member = toPendingMember(null, property.expression);
+    else if (ts.isPropertyAssignment(property)) {
+      const key = getPropertyName(property.name);
+      if (key !== null) member = toPendingMember(key, property.initializer);
+    }
+    if (member) members.push(member);
+  }
+  return members.length > 0 ? members : null;
+}
+
+/** `users`, `require('./users')` or `require('./users').UserService` as a property's value. */
+function toPendingMember(key: string | null, value: ts.Expression): PendingMember | null {
+  const expression = skipOuterExpressions(value);
+  if (ts.isIdentifier(expression)) return { key, local: expression.text };
+  if (ts.isPropertyAccessExpression(expression)) {
+    const specifier = getRequiredSpecifier(expression.expression);
+    return specifier === null ? null : { key, specifier, imported: expression.name.text };
+  }
+  const specifier = getRequiredSpecifier(expression);
+  return specifier === null ? null : { key, specifier, imported: '*' };
+}
+
+function getRequiredSpecifier(expression: ts.Expression): string | null {
+  if (!ts.isCallExpression(expression) || expression.arguments.length !== 1) return null;
+  if (!ts.isIdentifier(expression.expression) || expression.expression.text !== 'require') return null;
+  return getStringValue(expression.arguments[0]);
+}
+
+function settleMembers(pending: PendingMember[], bindings: Map<string, ImportBinding>): ObjectMember[] {
+  const members: ObjectMember[] = [];
+  for (const member of pending) {
+    if (!('local' in member)) {
+      members.push(member);
+      continue;
+    }
+    const binding = bindings.get(member.local);
+    if (binding && !binding.typeOnly) members.push({ key: member.key, specifier: binding.specifier, imported: binding.imported });
+  }
+  return members;
+}
