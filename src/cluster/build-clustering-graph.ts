@@ -1,5 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import type { DependencyGraph } from '../graph/dependency-graph.js';
+import { addFolderAffinity } from './add-folder-affinity.js';
 import { addNameAffinity } from './add-name-affinity.js';
 
 export type ClusteringGraph = UndirectedGraph<{ type: string }, { weight: number }>;
@@ -14,7 +15,8 @@ export type ClusteringGraph = UndirectedGraph<{ type: string }, { weight: number
  * middleware, a popular table) says less about where a file belongs than depending on a file
  * that only it and its neighbours use, and it keeps moderate hubs from gluing services.
  */
-export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>, nameWeight: number): ClusteringGraph {
+export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>, weights: { name: number; folder: number }): ClusteringGraph {
+  const { name: nameWeight, folder: folderWeight } = weights;
   const projection: ClusteringGraph = new UndirectedGraph({ allowSelfLoops: false });
   const nodes = graph
     .filterNodes((node, attributes) => attributes.type !== 'state' && !kernel.has(node))
@@ -35,6 +37,7 @@ export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>
     }
   }
   addNameAffinity(projection, nameWeight);
+  addFolderAffinity(projection, folderWeight);
   // A node without edges would still consume Louvain's random draws and so move other files;
   // such files are placed by their folder afterwards instead.
   for (const node of projection.nodes()) if (projection.degree(node) === 0) projection.dropNode(node);

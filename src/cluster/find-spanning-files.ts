@@ -24,7 +24,7 @@ export function findSpanningFiles(
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   const communities = mergeSmallCommunities(projection, run.communities, options.minServiceSize);
   const { graph } = result;
-  const isCandidate = (node: string) => graph.getNodeAttribute(node, 'type') === 'file' && !kernel.has(node);
+  const isCandidate = (node: string) => graph.hasNode(node) && graph.getNodeAttribute(node, 'type') === 'file' && !kernel.has(node);
   const minLinks = Math.max(5, Math.ceil(0.04 * projection.order));
   const spanning: SharedKernelFile[] = [];
   for (const file of projection.nodes().sort(compareStrings)) {

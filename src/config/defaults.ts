@@ -17,6 +17,7 @@ export const DEFAULT_WEIGHTS: Record<EdgeKind, number> = {
   write: 2,
   state: 0,
   name: 0.3,
+  folder: 1,
 };
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {

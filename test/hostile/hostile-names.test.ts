@@ -60,6 +60,7 @@ const ALL_FILES = [
   'src/café & crème/dish.entity.ts',
   'src/café & crème/menu & prices.ts',
   "src/café & crème/menu's service.ts",
+  'src/café & crème/purge `all`.ts',
   'src/db/data-source.ts',
   'src/line\nbreak.ts',
   'src/pipe|question?star*:colon.ts',
@@ -194,6 +195,8 @@ describe('every report format, given hostile names', () => {
     const markdown = renderMarkdown(comparison);
     expect(comparison.findings.added.length).toBeGreaterThan(0);
     for (const markup of [...HOSTILE_MARKUP, '`backtick`']) expect(markdown).not.toContain(markup);
-    expect(markdown).toContain('\\`backtick\\`');
+    // Two files in different folders touch the table named `rm -rf /`, and the file that names
+    // it has backticks in its path: whichever finding clustering yields, one names them, escaped.
+    expect(markdown).toMatch(/\\`(backtick|rm -rf \/|now|all)\\`/);
   });
 });

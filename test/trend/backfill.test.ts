@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
+import { DEFAULT_WEIGHTS } from '../../src/config/defaults.js';
 import { computeConfigHash } from '../../src/trend/compute-config-hash.js';
 import { createHistoryRecord, type HistoryRecord } from '../../src/trend/history-record.js';
 import { readHistory } from '../../src/trend/history-store.js';
@@ -180,7 +181,8 @@ describe('seams history record and show', () => {
 describe('seams history with a committed baseline', () => {
   it('clusters every commit at the baseline’s resolution when none is configured', async () => {
     // Shipping writing the orders table: at the automatic 0.3 shipment merges into order, at 0.7 not.
-    const shop = createGitRepo({ ...SHOP_FILES, ...SHIPPING_WRITES_ORDERS });
+    // Folder ties would keep src/shipping/ apart at both resolutions, so this shop turns them off.
+    const shop = createGitRepo({ ...SHOP_FILES, ...SHIPPING_WRITES_ORDERS, 'seams.config.json': '{ "weights": { "folder": 0 } }\n' });
     try {
       const first = shop.commit('Shop API', '2024-01-05T10:00:00Z');
       await runCli(['baseline', shop.root, '--no-workers']);
@@ -195,8 +197,9 @@ describe('seams history with a committed baseline', () => {
       const result = await runCli(['history', 'backfill', shop.root, '--since', first, '--store', store, '--no-workers']);
 
       expect(result.exitCode).toBe(0);
-      const pinned = createHistoryRecord(await analyze({ root: shop.root, workers: false, resolution: 0.7 }), { sha: '', date: '' }, '');
-      const automatic = createHistoryRecord(await analyze({ root: shop.root, workers: false }), { sha: '', date: '' }, '');
+      const weights = { ...DEFAULT_WEIGHTS, folder: 0 };
+      const pinned = createHistoryRecord(await analyze({ root: shop.root, workers: false, resolution: 0.7, weights }), { sha: '', date: '' }, '');
+      const automatic = createHistoryRecord(await analyze({ root: shop.root, workers: false, weights }), { sha: '', date: '' }, '');
       expect(pinned.metrics).not.toEqual(automatic.metrics);
       expect(readHistory(shop.root, { file: store }).map((record) => record.metrics)).toEqual([pinned.metrics, pinned.metrics]);
     } finally {

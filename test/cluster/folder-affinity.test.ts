@@ -1,0 +1,49 @@
+import { UndirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { addFolderAffinity } from '../../src/cluster/add-folder-affinity.js';
+import type { ClusteringGraph } from '../../src/cluster/build-clustering-graph.js';
+
+function projectionOf(files: string[]): ClusteringGraph {
+  const graph: ClusteringGraph = new UndirectedGraph({ allowSelfLoops: false });
+  for (const file of files) graph.addNode(file, { type: 'file' });
+  return graph;
+}
+
+function tiedFolders(files: string[], weight = 1): Record<string, string[]> {
+  const graph = projectionOf(files);
+  addFolderAffinity(graph, weight);
+  const tied: Record<string, string[]> = {};
+  graph.forEachNode((node, attributes) => {
+    if (attributes.type === 'folder') tied[node] = graph.neighbors(node).sort();
+  });
+  return tied;
+}
+
+describe('folder ties', () => {
+  it('tie the files of a module folder, found at any depth below layer folders, to one folder node', () => {
+    const files = [
+      'src/modules/ordering/services/order.service.ts',
+      'src/modules/ordering/controllers/order.controller.ts',
+      'src/modules/ordering/entities/order-item.entity.ts',
+      'lib/features/playground/playground-service.ts',
+      'lib/features/playground/playground-view-model.ts',
+      'lib/features/playground/advanced-playground.ts',
+    ];
+    expect(tiedFolders(files)).toEqual({
+      'folder:lib/features/playground': files.slice(3).sort(),
+      'folder:src/modules/ordering': files.slice(0, 3).sort(),
+    });
+  });
+
+  it('leave layer folders alone: named as layers, or holding one file per entity under any name', () => {
+    const layered = ['src/services/order.service.ts', 'src/services/user.service.ts', 'src/controllers/order.controller.ts', 'src/controllers/user.controller.ts'];
+    const jobs = ['artist', 'booking', 'budget', 'invoice', 'loyalty-member', 'member-card'].map((entity) => `src/jobs/${entity}-sync.job.ts`);
+    const db = ['users', 'orders', 'invoices'].map((entity) => `src/db/${entity}.repo.ts`);
+    expect(tiedFolders([...layered, ...jobs, ...db])).toEqual({});
+  });
+
+  it('add nothing at weight 0, and nothing for a folder of one file', () => {
+    expect(tiedFolders(['src/modules/ordering/order.service.ts', 'src/modules/ordering/order.controller.ts'], 0)).toEqual({});
+    expect(tiedFolders(['src/modules/billing/invoice.service.ts'])).toEqual({});
+  });
+});
