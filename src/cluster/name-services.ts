@@ -54,7 +54,8 @@ function toSegmentWords(segment: string): string[] {
 function singularize(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(ses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  // Singular words end in -ss, -us, -is and -as (class, status, redis, analysis, alias, canvas).
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is|as)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 

@@ -41,4 +41,12 @@ describe('service names', () => {
     expect(new Set(names).size).toBe(2);
     expect(names[0]).toBe('user');
   });
+
+  it('keep singular words that end in s whole, and make plurals singular', () => {
+    const cache = ['src/redis/redis.client.ts', 'src/redis/redis-lock.ts'];
+    const aliases = ['src/aliases/alias.service.ts', 'src/aliases/aliases.controller.ts'];
+    const users = ['src/users/users.service.ts', 'src/users/user.entity.ts'];
+    expect(nameServices([cache, aliases, users], [...cache, ...aliases, ...users])).toEqual(['redis', 'alias', 'user']);
+  });
 });
+
