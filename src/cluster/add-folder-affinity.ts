@@ -8,6 +8,8 @@ const MIN_FOLDER_FILES = 2;
 const MAX_DISTINCT_TOPIC_SHARE = 0.7;
 /** …or at least this share start with the folder's own name. */
 const MIN_FOLDER_NAMED_SHARE = 0.3;
+/** A first word in at least this share of a folder's files is a role (`sync-*`), unless it names the folder. */
+const ROLE_SHARE = 0.8;
 
 /**
  * Ties the files of one domain-named folder to a node standing for the folder, with `weight`
@@ -62,9 +64,15 @@ function findDomainFolder(file: string): string | null {
  */
 function isOneTopic(folder: string, files: string[]): boolean {
   const folderWords = toWords(folder.slice(folder.lastIndexOf('/') + 1));
-  const topics = files.map((file) => toWords(file.slice(file.lastIndexOf('/') + 1))[0]).filter((word) => word !== undefined);
-  if (topics.length === 0) return true;
-  const namingFolder = topics.filter((topic) => folderWords.some((folderWord) => isSameStem(topic, folderWord))).length;
+  const namesFolder = (word: string) => folderWords.some((folderWord) => isSameStem(word, folderWord));
+  const names = files.map((file) => toWords(file.slice(file.lastIndexOf('/') + 1))).filter((words) => words.length > 0);
+  if (names.length === 0) return true;
+  // A verb every file starts with (`sync-order.job.ts`, `sync-user.job.ts`) is the role; the topic follows it.
+  const firstCounts = new Map<string, number>();
+  for (const [first] of names) firstCounts.set(first!, (firstCounts.get(first!) ?? 0) + 1);
+  const isRole = (word: string) => names.length >= 3 && firstCounts.get(word)! >= ROLE_SHARE * names.length && !namesFolder(word);
+  const topics = names.map((words) => (isRole(words[0]!) && words.length > 1 ? words[1]! : words[0]!));
+  const namingFolder = topics.filter(namesFolder).length;
   if (namingFolder >= MIN_FOLDER_NAMED_SHARE * topics.length) return true;
   return new Set(topics).size <= MAX_DISTINCT_TOPIC_SHARE * topics.length;
 }

@@ -39,7 +39,8 @@ describe('folder ties', () => {
     const layered = ['src/services/order.service.ts', 'src/services/user.service.ts', 'src/controllers/order.controller.ts', 'src/controllers/user.controller.ts'];
     const jobs = ['artist', 'booking', 'budget', 'invoice', 'loyalty-member', 'member-card'].map((entity) => `src/jobs/${entity}-sync.job.ts`);
     const db = ['users', 'orders', 'invoices'].map((entity) => `src/db/${entity}.repo.ts`);
-    expect(tiedFolders([...layered, ...jobs, ...db])).toEqual({});
+    const tasks = ['order', 'user', 'invoice', 'payment'].map((entity) => `src/tasks/sync-${entity}.ts`);
+    expect(tiedFolders([...layered, ...jobs, ...db, ...tasks])).toEqual({});
   });
 
   it('add nothing at weight 0, and nothing for a folder of one file', () => {
