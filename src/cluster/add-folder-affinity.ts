@@ -46,10 +46,22 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number): void 
   }
 }
 
-/** The deepest folder of `file` whose own name holds a domain word, or null. */
+const domainFolderCache = new Map<string, string | null>();
+
+/** The deepest folder of `file` whose own name holds a domain word, or null; memoised per folder. */
 function findDomainFolder(file: string): string | null {
-  const segments = file.split('/');
-  segments.pop();
+  const directory = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  let folder = domainFolderCache.get(directory);
+  if (folder === undefined) {
+    folder = computeDomainFolder(directory);
+    if (domainFolderCache.size > 100_000) domainFolderCache.clear();
+    domainFolderCache.set(directory, folder);
+  }
+  return folder;
+}
+
+function computeDomainFolder(directory: string): string | null {
+  const segments = directory === '' ? [] : directory.split('/');
   for (let index = segments.length; index > 0; index--) {
     if (toWords(segments[index - 1]!).length > 0) return segments.slice(0, index).join('/');
   }

@@ -1,5 +1,5 @@
-/** Folders that hold a project's schema history by every framework's convention. */
-const HISTORY_FOLDERS = new Set(['migrations', 'migration', 'seeds', 'seeders']);
+/** A folder that holds a project's schema history by every framework's convention. */
+const HISTORY_FOLDER = /(^|\/)(migrations?|seeds|seeders)\//i;
 
 /**
  * Whether a file is schema history: a migration or a seed (Knex, TypeORM's `src/migration`,
@@ -10,7 +10,5 @@ const HISTORY_FOLDERS = new Set(['migrations', 'migration', 'seeds', 'seeders'])
  * schema.
  */
 export function isSchemaHistory(path: string): boolean {
-  const folders = path.split('/');
-  folders.pop();
-  return folders.some((folder) => HISTORY_FOLDERS.has(folder.toLowerCase()));
+  return HISTORY_FOLDER.test(path);
 }

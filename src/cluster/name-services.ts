@@ -44,6 +44,19 @@ function computeWords(path: string): string[] {
  * singular, without numbers and version tags (`v3`).
  */
 function toSegmentWords(segment: string): string[] {
+  let words = segmentCache.get(segment);
+  if (!words) {
+    words = computeSegmentWords(segment);
+    if (segmentCache.size > 100_000) segmentCache.clear();
+    segmentCache.set(segment, words);
+  }
+  return words;
+}
+
+/** Folder names repeat in every path below them: their words are worked out once. */
+const segmentCache = new Map<string, string[]>();
+
+function computeSegmentWords(segment: string): string[] {
   return segment
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])/))
