@@ -2,6 +2,7 @@ import type { Workspace } from '../load/workspace.js';
 import type { DataAdapter } from './data/adapter.js';
 import { dataAdapters } from './data/index.js';
 import { awilix } from './frameworks/awilix/index.js';
+import { fastify } from './frameworks/fastify/index.js';
 import { nestjs } from './frameworks/nestjs/index.js';
 import { createStateVisitor } from './state/index.js';
 import type { VisitorFactory } from './walk-file.js';
@@ -10,6 +11,7 @@ import type { VisitorFactory } from './walk-file.js';
 export interface EnabledAdapters {
   nestjs: boolean;
   awilix: boolean;
+  fastify: boolean;
   data: { name: string; options: unknown }[];
 }
 
@@ -19,13 +21,14 @@ export function detectAdapters(workspace: Workspace): EnabledAdapters {
     const options = adapter.detect(workspace);
     if (options !== null && options !== undefined) data.push({ name: adapter.name, options });
   }
-  return { nestjs: nestjs.detect(workspace), awilix: awilix.detect(workspace), data };
+  return { nestjs: nestjs.detect(workspace), awilix: awilix.detect(workspace), fastify: fastify.detect(workspace), data };
 }
 
 export function createVisitorFactories(enabled: EnabledAdapters): VisitorFactory[] {
   const factories: VisitorFactory[] = [createStateVisitor];
   if (enabled.nestjs) factories.push(() => nestjs.createVisitor());
   if (enabled.awilix) factories.push(() => awilix.createVisitor());
+  if (enabled.fastify) factories.push(() => fastify.createVisitor());
   for (const { name, options } of enabled.data) {
     const adapter = findAdapter(name);
     if (adapter) factories.push(() => adapter.createVisitor(options));

@@ -94,6 +94,18 @@ describe('every way one file depends on another', () => {
   });
 });
 
+describe('Fastify decorators', () => {
+  it('link a decorated name to its class or plugin, and only where fastify is a dependency', async () => {
+    const root = getFixturePath('imports', 'fastify-decorators');
+    const analysis = await analyze({ root });
+    const diTargets = (from: string) => analysis.edges.filter((e) => e.from === from && e.kinds.includes('di')).map((e) => e.to).sort();
+    expect(diTargets('src/routes/customers.ts')).toEqual(['src/db.ts', 'src/services/customer.service.ts']);
+    expect(diTargets('src/app.ts')).toEqual([]);
+    const plain = await analyze({ root: copyFixtureWithoutDependency(root, 'fastify') });
+    expect(plain.edges.filter((edge) => edge.kinds.includes('di'))).toEqual([]);
+  });
+});
+
 /** A copy of a fixture whose package.json no longer lists any package whose name contains `name`. */
 function copyFixtureWithoutDependency(root: string, name: string): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'seams-no-dep-'));
