@@ -3,7 +3,7 @@ import { clusterGraph } from './cluster/index.js';
 import { DEFAULT_OPTIONS } from './config/defaults.js';
 import { extractFacts } from './extract/index.js';
 import { buildGraph } from './graph/build-graph.js';
-import { loadWorkspace } from './load/index.js';
+import { loadWorkspace, type Workspace } from './load/index.js';
 import { getExtractionOrder } from './measure/get-extraction-order.js';
 import { measure } from './measure/index.js';
 import { type Analysis, type AnalysisOptions, SCHEMA_VERSION } from './types.js';
@@ -45,7 +45,7 @@ export async function analyze(request: AnalyzeOptions): Promise<Analysis> {
   const graphResult = buildGraph(facts, withConstrainedFilesOutOfKernel(options));
   mark('graph');
   progress({ stage: 'cluster', message: 'clustering' });
-  const decomposition = clusterGraph(graphResult, options);
+  const decomposition = clusterGraph(graphResult, options, getPackageFolders(workspace));
   mark('cluster');
   progress({ stage: 'measure', message: 'measuring' });
   const measurement = measure({ facts, graph: graphResult.graph, decomposition, options });
@@ -121,4 +121,11 @@ function withConstrainedFilesOutOfKernel(options: AnalysisOptions): AnalysisOpti
   const globs = [...Object.keys(options.pins), ...options.groups.flat()];
   if (globs.length === 0) return options;
   return { ...options, sharedKernel: { ...options.sharedKernel, exclude: [...options.sharedKernel.exclude, ...globs] } };
+}
+
+/** The workspace packages inside the analysed root, as root-relative folders (the root itself excluded). */
+function getPackageFolders(workspace: Workspace): string[] {
+  return workspace.packages
+    .map((pkg) => path.relative(workspace.root, pkg.directory).split(path.sep).join('/'))
+    .filter((folder) => folder !== '' && !folder.startsWith('..') && !path.isAbsolute(folder));
 }

@@ -2,6 +2,8 @@ import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
 import { toWords } from './name-services.js';
 
+/** Workspace packages up to this many files are tied whole. */
+const MAX_PACKAGE_FILES = 60;
 /** A folder needs this many files to say anything about them as a group. */
 const MIN_FOLDER_FILES = 2;
 /** A module folder: at most this share of its files start with a word of their own… */
@@ -26,24 +28,54 @@ const ROLE_SHARE = 0.8;
  * files share a name word with another file of it, or when its own name recurs in its files'
  * names (`members/members-api.js`).
  */
-export function addFolderAffinity(graph: ClusteringGraph, weight: number): void {
+export function addFolderAffinity(graph: ClusteringGraph, weight: number, packageFolders: readonly string[] = []): void {
   if (weight <= 0) return;
-  const filesByFolder = new Map<string, string[]>();
+  const files: string[] = [];
   graph.forEachNode((node, attributes) => {
-    if (attributes.type !== 'file') return;
-    const folder = findDomainFolder(node);
-    if (!folder) return;
-    const list = filesByFolder.get(folder) ?? [];
-    list.push(node);
-    filesByFolder.set(folder, list);
+    if (attributes.type === 'file') files.push(node);
   });
+  const packageOf = findSmallPackages(files, packageFolders);
+  const filesByFolder = new Map<string, string[]>();
+  for (const file of files) {
+    const folder = packageOf.get(file) ?? findDomainFolder(file);
+    if (!folder) continue;
+    const list = filesByFolder.get(folder) ?? [];
+    list.push(file);
+    filesByFolder.set(folder, list);
+  }
+  const packages = new Set(packageOf.values());
   for (const folder of [...filesByFolder.keys()].sort(compareStrings)) {
     const files = filesByFolder.get(folder)!;
-    if (files.length < MIN_FOLDER_FILES || !isOneTopic(folder, files)) continue;
+    if (files.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isOneTopic(folder, files))) continue;
     const node = `folder:${folder}`;
     graph.addNode(node, { type: 'folder' });
     for (const file of files.sort(compareStrings)) graph.addEdge(file, node, { weight });
   }
+}
+
+/**
+ * The workspace package of each file, for packages of at most MAX_PACKAGE_FILES files: a small
+ * package (`packages/db`, `apps/worker`) is one unit its authors chose, and is tied whole. A
+ * large one is the monolith being split (`apps/api`), left to its folders.
+ */
+function findSmallPackages(files: readonly string[], packageFolders: readonly string[]): Map<string, string> {
+  const packageOf = new Map<string, string>();
+  if (packageFolders.length === 0) return packageOf;
+  // Deepest first, so that a package nested in another claims its own files.
+  const folders = [...packageFolders].filter((folder) => folder !== '').sort((a, b) => b.length - a.length || compareStrings(a, b));
+  const members = new Map<string, string[]>();
+  for (const file of files) {
+    const folder = folders.find((candidate) => file.startsWith(`${candidate}/`));
+    if (!folder) continue;
+    const list = members.get(folder) ?? [];
+    list.push(file);
+    members.set(folder, list);
+  }
+  for (const [folder, list] of members) {
+    if (list.length > MAX_PACKAGE_FILES) continue;
+    for (const file of list) packageOf.set(file, folder);
+  }
+  return packageOf;
 }
 
 const domainFolderCache = new Map<string, string | null>();

@@ -15,7 +15,12 @@ export type ClusteringGraph = UndirectedGraph<{ type: string }, { weight: number
  * middleware, a popular table) says less about where a file belongs than depending on a file
  * that only it and its neighbours use, and it keeps moderate hubs from gluing services.
  */
-export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>, weights: { name: number; folder: number }): ClusteringGraph {
+export function buildClusteringGraph(
+  graph: DependencyGraph,
+  kernel: Set<string>,
+  weights: { name: number; folder: number },
+  packageFolders: readonly string[] = [],
+): ClusteringGraph {
   const { name: nameWeight, folder: folderWeight } = weights;
   const projection: ClusteringGraph = new UndirectedGraph({ allowSelfLoops: false });
   const nodes = graph
@@ -37,7 +42,7 @@ export function buildClusteringGraph(graph: DependencyGraph, kernel: Set<string>
     }
   }
   addNameAffinity(projection, nameWeight);
-  addFolderAffinity(projection, folderWeight);
+  addFolderAffinity(projection, folderWeight, packageFolders);
   // A node without edges would still consume Louvain's random draws and so move other files;
   // such files are placed by their folder afterwards instead.
   for (const node of projection.nodes()) if (projection.degree(node) === 0) projection.dropNode(node);

@@ -27,13 +27,13 @@ const CHATTY_RATIO = 0.5;
  * communities are folded into their strongest neighbour, files without edges are placed by
  * their folder (or left unassigned), and every file gets a confidence from the other runs.
  */
-export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions): Decomposition {
+export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions, packageFolders: readonly string[] = []): Decomposition {
   const constraints = { pins: options.pins ?? {}, groups: options.groups ?? [] };
   const isConstrained = createConstraintMatcher(constraints);
   const history = findSchemaHistory(graphResult, isConstrained);
   const graphKernel = graphResult.sharedKernel.filter((entry) => !history.has(entry.path));
   const setAside = (kernelFiles: Iterable<string>) => new Set([...kernelFiles, ...history]);
-  const firstProjection = buildClusteringGraph(graphResult.graph, setAside(graphKernel.map((entry) => entry.path)), options.weights);
+  const firstProjection = buildClusteringGraph(graphResult.graph, setAside(graphKernel.map((entry) => entry.path)), options.weights, packageFolders);
   const baseResolution = options.resolution ?? chooseResolution(firstProjection);
   const [firstRun] = runLouvain(firstProjection, [options.seed], baseResolution);
   const spanning = findSpanningFiles(graphResult, firstProjection, firstRun!, options).filter((entry) => !isConstrained(entry.path));
@@ -42,7 +42,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions)
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   // Without spanning files the kernel is unchanged and so is the projection; building it again
   // would cost a fifth of the stage on a large graph.
-  const projection = spanning.length === 0 ? firstProjection : buildClusteringGraph(result.graph, setAside(kernel), options.weights);
+  const projection = spanning.length === 0 ? firstProjection : buildClusteringGraph(result.graph, setAside(kernel), options.weights, packageFolders);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
   const search = options.targetServices ? findResolution(projection, options, seeds, baseResolution) : null;
   const resolution = search?.resolution ?? baseResolution;

@@ -37,6 +37,12 @@ describe('candidate services against the split each fixture documents', () => {
     expect(coverage).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('keeps the packages of a workspace monorepo apart, each small package whole', async () => {
+    const { ari, coverage } = await scoreFixture('workspaces', 'alias-per-package');
+    expect(ari).toBeGreaterThanOrEqual(0.9);
+    expect(coverage).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('does not depend on the map iteration order: the same seed gives the same services twice', async () => {
     const root = getFixturePath('monoliths', 'express-layered');
     const [first, second] = await Promise.all([analyze({ root }), analyze({ root })]);

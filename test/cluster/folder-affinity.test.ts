@@ -9,9 +9,9 @@ function projectionOf(files: string[]): ClusteringGraph {
   return graph;
 }
 
-function tiedFolders(files: string[], weight = 1): Record<string, string[]> {
+function tiedFolders(files: string[], weight = 1, packageFolders: string[] = []): Record<string, string[]> {
   const graph = projectionOf(files);
-  addFolderAffinity(graph, weight);
+  addFolderAffinity(graph, weight, packageFolders);
   const tied: Record<string, string[]> = {};
   graph.forEachNode((node, attributes) => {
     if (attributes.type === 'folder') tied[node] = graph.neighbors(node).sort();
@@ -47,4 +47,14 @@ describe('folder ties', () => {
     expect(tiedFolders(['src/modules/ordering/order.service.ts', 'src/modules/ordering/order.controller.ts'], 0)).toEqual({});
     expect(tiedFolders(['src/modules/billing/invoice.service.ts'])).toEqual({});
   });
+
+  it('tie a small workspace package whole, whatever its folders are called, and leave a large one to its folders', () => {
+    const worker = ['apps/worker/src/main.ts', 'apps/worker/src/queue.ts', 'apps/worker/src/jobs/send-receipt.ts', 'apps/worker/src/lib/mailer.ts'];
+    const api = Array.from({ length: 61 }, (_, index) => `apps/api/src/modules/${index < 30 ? 'ordering/order' : 'billing/invoice'}-${index}.service.ts`);
+    const tied = tiedFolders([...worker, ...api], 1, ['apps/worker', 'apps/api', 'packages/unused']);
+    expect(tied['folder:apps/worker']).toEqual([...worker].sort());
+    expect(tied['folder:apps/api']).toBeUndefined();
+    expect(Object.keys(tied).sort()).toEqual(['folder:apps/api/src/modules/billing', 'folder:apps/api/src/modules/ordering', 'folder:apps/worker']);
+  });
 });
+
