@@ -23,10 +23,9 @@ const ROLE_SHARE = 0.8;
  * Each file belongs to its deepest folder whose name is a domain word, not a layer
  * (`src/modules/ordering/services/x.ts` → `src/modules/ordering`); files under layer folders only
  * (`src/services/`) get no tie. A folder named like no layer may still be one (`jobs/`,
- * `db/`): one file per entity, `invoice-reminder.job.ts`, `user-cleanup.job.ts`. Such a folder's
- * file names share no word with each other, so a folder is tied only when at least half of its
- * files share a name word with another file of it, or when its own name recurs in its files'
- * names (`members/members-api.js`).
+ * `db/`): one file per entity, `invoice-reminder.job.ts`, `user-cleanup.job.ts`; isOneTopic
+ * tells the two apart by the first words of the file names. A small workspace package is tied
+ * whole instead, whatever its folders are called (findSmallPackages).
  */
 export function addFolderAffinity(graph: ClusteringGraph, weight: number, packageFolders: readonly string[] = []): void {
   if (weight <= 0) return;
@@ -45,11 +44,11 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   }
   const packages = new Set(packageOf.values());
   for (const folder of [...filesByFolder.keys()].sort(compareStrings)) {
-    const files = filesByFolder.get(folder)!;
-    if (files.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isOneTopic(folder, files))) continue;
+    const members = filesByFolder.get(folder)!;
+    if (members.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isOneTopic(folder, members))) continue;
     const node = `folder:${folder}`;
     graph.addNode(node, { type: 'folder' });
-    for (const file of files.sort(compareStrings)) graph.addEdge(file, node, { weight });
+    for (const file of members.sort(compareStrings)) graph.addEdge(file, node, { weight });
   }
 }
 
