@@ -123,9 +123,13 @@ function withConstrainedFilesOutOfKernel(options: AnalysisOptions): AnalysisOpti
   return { ...options, sharedKernel: { ...options.sharedKernel, exclude: [...options.sharedKernel.exclude, ...globs] } };
 }
 
-/** The workspace packages inside the analysed root, as root-relative folders (the root itself excluded). */
+/**
+ * The workspace packages and Nx projects inside the analysed root, as root-relative folders (the
+ * root itself excluded): units the authors chose, which clustering keeps whole when small.
+ */
 function getPackageFolders(workspace: Workspace): string[] {
-  return workspace.packages
-    .map((pkg) => path.relative(workspace.root, pkg.directory).split(path.sep).join('/'))
-    .filter((folder) => folder !== '' && !folder.startsWith('..') && !path.isAbsolute(folder));
+  const folders = [...workspace.packages.map((pkg) => pkg.directory), ...workspace.projectFolders];
+  return [...new Set(folders.map((folder) => path.relative(workspace.root, folder).split(path.sep).join('/')))]
+    .filter((folder) => folder !== '' && !folder.startsWith('..') && !path.isAbsolute(folder))
+    .sort(compareStrings);
 }

@@ -25,6 +25,8 @@ export interface FoundFiles {
   tsconfigs: string[];
   /** Every package.json under the root: each declares the libraries of the code beside it. */
   manifests: string[];
+  /** Every Nx `project.json` under the root. */
+  projectManifests: string[];
   /** Schema files read as data by the ORM adapters (Prisma). */
   schemaFiles: SourceFileEntry[];
   diagnostics: Diagnostic[];
@@ -49,6 +51,7 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   const files: SourceFileEntry[] = [];
   const tsconfigs: string[] = [];
   const manifests: string[] = [];
+  const projectManifests: string[] = [];
   const schemaFiles: SourceFileEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const visitedDirectories = new Set<string>();
@@ -115,6 +118,7 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       if (!isFile) continue;
       if (entry.name === 'tsconfig.json' || entry.name === 'jsconfig.json') tsconfigs.push(absolute);
       if (entry.name === 'package.json') manifests.push(absolute);
+      if (entry.name === 'project.json') projectManifests.push(absolute);
       if (entry.name.endsWith('.prisma') || (isSqlSchemaFile(entry.name) && !isTestPath(relative) && !excludeMatcher?.(relative))) {
         schemaFiles.push({ absolute, path: relative, size: statSize(absolute) });
       }
@@ -138,7 +142,8 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   tsconfigs.sort();
   manifests.sort();
-  return { files, tsconfigs, manifests, schemaFiles, diagnostics };
+  projectManifests.sort();
+  return { files, tsconfigs, manifests, projectManifests, schemaFiles, diagnostics };
 }
 
 function statSize(absolute: string): number {

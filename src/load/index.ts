@@ -72,6 +72,7 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
     configs,
     configOfFile,
     packages: layout.packages,
+    projectFolders: found.projectManifests.map((file) => path.dirname(file)),
     dependencies,
     dataFiles: readDataFiles(found.schemaFiles, options.maxFileSize, diagnostics),
     diagnostics,

@@ -11,6 +11,8 @@ export interface Workspace {
   configs: ResolverConfig[];
   configOfFile: number[];
   packages: WorkspacePackage[];
+  /** Folders of Nx projects (a `project.json`): units the authors chose, like workspace packages. */
+  projectFolders: string[];
   /** Names of all dependencies declared by the package.json files that govern the analysed code. */
   dependencies: string[];
   /** Non-source files adapters read as data (schema.prisma and similar), relative path → text. */
