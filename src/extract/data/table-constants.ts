@@ -1,5 +1,6 @@
 import ts from '../../util/typescript.cjs';
-import { skipOuterExpressions } from '../syntax.js';
+import { getDottedName } from '../state/get-name.js';
+import { getPropertyName, skipOuterExpressions } from '../syntax.js';
 
 /** A table name, or another constant's name (`const USERS_TABLE = TABLE`). */
 export type TableConstant = string | { constant: string };
@@ -27,7 +28,7 @@ export function readTableConstants(node: ts.Node): [string, TableConstant][] {
     const entries: [string, TableConstant][] = [];
     for (const property of value.properties) {
       if (!ts.isPropertyAssignment(property)) continue;
-      const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : null;
+      const key = getPropertyName(property.name);
       const member = toTableText(skipOuterExpressions(property.initializer));
       if (key !== null && member !== null) entries.push([`${name}.${key}`, member]);
     }
@@ -37,7 +38,8 @@ export function readTableConstants(node: ts.Node): [string, TableConstant][] {
     const entries: [string, TableConstant][] = [];
     for (const member of node.members) {
       const text = member.initializer ? toTableText(member.initializer) : null;
-      if (text !== null && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) entries.push([`${node.name.text}.${member.name.text}`, text]);
+      const key = getPropertyName(member.name);
+      if (text !== null && key !== null) entries.push([`${node.name.text}.${key}`, text]);
     }
     return entries;
   }
@@ -46,12 +48,8 @@ export function readTableConstants(node: ts.Node): [string, TableConstant][] {
 
 /** `TABLE` or `T.ROLES` as the key `readTableConstants` uses, or null for anything else. */
 export function toConstantName(expression: ts.Expression): string | null {
-  const node = skipOuterExpressions(expression);
-  if (ts.isIdentifier(node)) return node.text === 'undefined' ? null : node.text;
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)) {
-    return `${node.expression.text}.${node.name.text}`;
-  }
-  return null;
+  const name = getDottedName(skipOuterExpressions(expression));
+  return name !== null && name !== 'undefined' && name.split('.').length <= 2 ? name : null;
 }
 
 function toTableText(node: ts.Expression): string | null {

@@ -1,7 +1,7 @@
 // awilix registration and resolution: https://github.com/jeffijoe/awilix#usage, @fastify/awilix, awilix-express
 import type { Workspace } from '../../../load/workspace.js';
 import ts from '../../../util/typescript.cjs';
-import { getStringValue } from '../../syntax.js';
+import { getPropertyName, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 
 const PACKAGES = ['awilix', '@fastify/awilix', 'awilix-express', 'awilix-koa'];
@@ -82,7 +82,7 @@ function visitFunction(node: ts.FunctionDeclaration | ts.VariableDeclaration, co
 }
 
 function visitVariable(node: ts.VariableDeclaration, context: VisitContext): void {
-  const initializer = node.initializer && skipParentheses(node.initializer);
+  const initializer = node.initializer && skipOuterExpressions(node.initializer);
   if (!initializer || !ts.isIdentifier(node.name)) {
     if (ts.isObjectBindingPattern(node.name) && initializer && isCradle(initializer)) injectBindings(node.name, context);
     return;
@@ -118,7 +118,7 @@ function visitRegistration(node: ts.CallExpression, context: VisitContext): void
   if (!first || !ts.isObjectLiteralExpression(first)) return;
   for (const property of first.properties) {
     if (!ts.isPropertyAssignment(property)) continue;
-    const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : null;
+    const key = getPropertyName(property.name);
     const implementation = getRegistered(property.initializer);
     if (key !== null && implementation !== undefined) provide(key, implementation, property, context);
   }
@@ -126,7 +126,7 @@ function visitRegistration(node: ts.CallExpression, context: VisitContext): void
 
 /** The class or factory behind `asClass(X)`, `asFunction(makeX).singleton()`; null for `asValue(v)`; undefined when it is no registration. */
 function getRegistered(expression: ts.Expression): string | null | undefined {
-  let current = skipParentheses(expression);
+  let current = skipOuterExpressions(expression);
   while (ts.isCallExpression(current)) {
     const callee = current.expression;
     if (ts.isIdentifier(callee) && REGISTRARS.has(callee.text)) {
@@ -145,7 +145,7 @@ function visitCradleAccess(node: ts.PropertyAccessExpression, context: VisitCont
 }
 
 function isCradle(expression: ts.Expression): boolean {
-  const node = skipParentheses(expression);
+  const node = skipOuterExpressions(expression);
   return (ts.isPropertyAccessExpression(node) && node.name.text === 'cradle') || (ts.isIdentifier(node) && node.text === 'cradle');
 }
 
@@ -179,10 +179,4 @@ function isTopLevel(node: ts.Node): boolean {
   let parent = node.parent;
   if (parent && ts.isVariableDeclarationList(parent)) parent = parent.parent?.parent;
   return !!parent && ts.isSourceFile(parent);
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
-  return current;
 }
