@@ -1,3 +1,4 @@
+import { memoizeByString } from '../util/memoize.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
 import { toWords } from './name-services.js';
@@ -77,27 +78,19 @@ function findSmallPackages(files: readonly string[], packageFolders: readonly st
   return packageOf;
 }
 
-const domainFolderCache = new Map<string, string | null>();
-
-/** The deepest folder of `file` whose own name holds a domain word, or null; memoised per folder. */
+/** The deepest folder of `file` whose own name holds a domain word, or null. */
 function findDomainFolder(file: string): string | null {
-  const directory = file.slice(0, Math.max(0, file.lastIndexOf('/')));
-  let folder = domainFolderCache.get(directory);
-  if (folder === undefined) {
-    folder = computeDomainFolder(directory);
-    if (domainFolderCache.size > 100_000) domainFolderCache.clear();
-    domainFolderCache.set(directory, folder);
-  }
-  return folder;
+  return findDomainFolderOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
 }
 
-function computeDomainFolder(directory: string): string | null {
+/** Memoised per directory: every file of a folder asks the same question. */
+const findDomainFolderOf = memoizeByString((directory: string): string | null => {
   const segments = directory === '' ? [] : directory.split('/');
   for (let index = segments.length; index > 0; index--) {
     if (toWords(segments[index - 1]!).length > 0) return segments.slice(0, index).join('/');
   }
   return null;
-}
+});
 
 /**
  * Whether a folder's files are about one topic rather than one role. A file name starts with

@@ -1,3 +1,4 @@
+import { memoizeByString } from '../util/memoize.js';
 import { compareStrings } from '../util/sort.js';
 
 /** Words that name a technical layer or a convention, never a business capability. */
@@ -16,18 +17,8 @@ const GENERIC_WORDS = new Set(
   ).split(' '),
 );
 
-const wordCache = new Map<string, string[]>();
-
 /** The domain words of a path; memoised because clustering and naming ask for every file. */
-export function toWords(path: string): string[] {
-  let words = wordCache.get(path);
-  if (!words) {
-    words = computeWords(path);
-    if (wordCache.size > 100_000) wordCache.clear();
-    wordCache.set(path, words);
-  }
-  return words;
-}
+export const toWords = memoizeByString(computeWords);
 
 function computeWords(path: string): string[] {
   const withoutExtension = path.replace(/\.[cm]?[jt]sx?$/, '');
@@ -41,20 +32,10 @@ function computeWords(path: string): string[] {
 /**
  * The words of one path segment, in order: split at anything that is not a letter or digit
  * (`-`, `_`, `.`, the brackets of a route folder like `[id]`) and at camelCase humps,
- * singular, without numbers and version tags (`v3`).
+ * singular, without numbers and version tags (`v3`). Memoised: folder names repeat in every
+ * path below them.
  */
-function toSegmentWords(segment: string): string[] {
-  let words = segmentCache.get(segment);
-  if (!words) {
-    words = computeSegmentWords(segment);
-    if (segmentCache.size > 100_000) segmentCache.clear();
-    segmentCache.set(segment, words);
-  }
-  return words;
-}
-
-/** Folder names repeat in every path below them: their words are worked out once. */
-const segmentCache = new Map<string, string[]>();
+const toSegmentWords = memoizeByString(computeSegmentWords);
 
 function computeSegmentWords(segment: string): string[] {
   return segment
