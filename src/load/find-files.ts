@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../types.js';
 import { isInside, toPosix, toRelative } from '../util/paths.js';
-import { isSourceFile, isTestPath, SKIPPED_FOLDERS } from './source-extensions.js';
+import { BUILD_FOLDERS, isSourceFile, isTestPath, SKIPPED_FOLDERS } from './source-extensions.js';
 
 export interface SourceFileEntry {
   absolute: string;
@@ -29,6 +29,8 @@ export interface FoundFiles {
   projectManifests: string[];
   /** Schema files read as data by the ORM adapters (Prisma). */
   schemaFiles: SourceFileEntry[];
+  /** Build-output folders skipped (`dist`, `lib/build`), shallowest first: where a published package keeps its code. */
+  skippedBuildFolders: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -53,6 +55,7 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   const manifests: string[] = [];
   const projectManifests: string[] = [];
   const schemaFiles: SourceFileEntry[] = [];
+  const skippedBuildFolders: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const visitedDirectories = new Set<string>();
 
@@ -110,7 +113,10 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
       }
       if (isIgnored(scopes, absolute, isDirectory)) continue;
       if (isDirectory) {
-        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        if (SKIPPED_FOLDERS.has(entry.name)) {
+          if (BUILD_FOLDERS.has(entry.name)) skippedBuildFolders.push(relative);
+          continue;
+        }
         if (entry.isSymbolicLink()) linkedPending.push({ directory: absolute, real: null, relativeDirectory: relative, scopes });
         else pending.push({ directory: absolute, real: path.join(realDirectory, entry.name), relativeDirectory: relative, scopes });
         continue;
@@ -143,7 +149,8 @@ export function findFiles(options: FindFilesOptions): FoundFiles {
   tsconfigs.sort();
   manifests.sort();
   projectManifests.sort();
-  return { files, tsconfigs, manifests, projectManifests, schemaFiles, diagnostics };
+  skippedBuildFolders.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  return { files, tsconfigs, manifests, projectManifests, schemaFiles, skippedBuildFolders, diagnostics };
 }
 
 function statSize(absolute: string): number {

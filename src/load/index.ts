@@ -26,10 +26,13 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
   });
   diagnostics.push(...found.diagnostics);
   if (found.files.length === 0) {
+    // A package installed from npm keeps its code in dist/ or build/: say where to point instead.
+    const buildFolder = found.skippedBuildFolders[0];
+    const hint = buildFolder ? `; ${buildFolder}/ was skipped as build output, analyse it directly to read the compiled code` : '';
     diagnostics.push({
       code: 'no-source-files',
       severity: 'warning',
-      message: `no source files to analyse (looked for ${SOURCE_EXTENSIONS.join(' ')}; tests, .d.ts, dependency, build, gitignored and excluded paths are skipped)`,
+      message: `no source files to analyse (looked for ${SOURCE_EXTENSIONS.join(' ')}; tests, .d.ts, dependency, build, gitignored and excluded paths are skipped)${hint}`,
     });
   }
 

@@ -21,6 +21,9 @@ export const SKIPPED_FOLDERS = new Set([
   'bower_components',
 ]);
 
+/** The skipped folders that hold a project's own compiled code. */
+export const BUILD_FOLDERS = new Set(['dist', 'build', 'out', '.output']);
+
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const TEST_FILE = /\.(spec|test|e2e-spec|e2e)\.[cm]?[jt]sx?$/;
 const TEST_FOLDERS = new Set(['__tests__', '__mocks__', 'test', 'tests', 'e2e', '__fixtures__']);

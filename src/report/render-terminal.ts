@@ -101,6 +101,8 @@ export function renderTerminal(analysis: Analysis, options: TerminalOptions): st
     `Diagnostics: ${summary.diagnostics}${describeDiagnosticCodes(analysis.diagnostics)}` +
       (summary.diagnostics > 0 ? dim('  listed under "diagnostics" in the JSON report') : ''),
   );
+  // With nothing analysed, the reason is the one thing worth reading: say it here, not only in the JSON.
+  for (const diagnostic of analysis.diagnostics) if (diagnostic.code === 'no-source-files') lines.push(`  ${t(diagnostic.message)}`);
   if (analysis.run) {
     lines.push(dim(`Timings: ${analysis.run.timings.map((s) => `${s.stage} ${s.ms} ms (${s.heapMb} MB)`).join(', ')}; total ${analysis.run.durationMs} ms`));
   }

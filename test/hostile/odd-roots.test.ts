@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getFixturePath } from '../helpers/fixture-path.js';
 import { runCli } from '../helpers/run-cli.js';
-import { analyzeWithCli, createTempDirectory } from './helpers/temp-project.js';
+import { analyzeWithCli, createTempDirectory, getFilePaths, writeFile } from './helpers/temp-project.js';
 
 const NO_SOURCE_FILES = {
   code: 'no-source-files',
@@ -28,6 +28,23 @@ describe('odd things to analyse', () => {
     expect(run.exitCode).toBe(0);
     expect(run.analysis!.files).toEqual([]);
     expect(run.analysis!.diagnostics).toEqual([NO_SOURCE_FILES]);
+  });
+
+  it('a published package with its code only in dist/ says where the code is', async () => {
+    const root = createTempDirectory('published');
+    writeFile(root, 'package.json', '{ "name": "published", "main": "dist/index.js" }');
+    writeFile(root, 'dist/index.js', "exports.orders = require('./orders');\n");
+    writeFile(root, 'dist/orders.js', 'exports.list = () => [];\n');
+
+    const run = await analyzeWithCli(root);
+
+    expect(run.exitCode).toBe(0);
+    expect(run.analysis!.files).toEqual([]);
+    const hint = 'dist/ was skipped as build output, analyse it directly to read the compiled code';
+    expect(run.analysis!.diagnostics).toEqual([{ ...NO_SOURCE_FILES, message: `${NO_SOURCE_FILES.message}; ${hint}` }]);
+    expect(run.stdout).toContain(hint);
+    const direct = await analyzeWithCli(path.join(root, 'dist'));
+    expect(getFilePaths(direct.analysis)).toEqual(['index.js', 'orders.js']);
   });
 
   it('a folder with a single file analyses that file', async () => {
