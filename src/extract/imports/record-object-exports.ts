@@ -14,6 +14,10 @@ export interface ObjectExports {
   moduleLocals: string[];
   /** Properties of `module.exports`: `module.exports = { … }`, `exports.users = users`. */
   moduleMembers: PendingMember[];
+  /** Names assigned as `exports.x = …`, with the local assigned (null for any other value). */
+  assignedNames: { name: string; local: string | null; required: boolean }[];
+  /** `Object.defineProperty(exports, 'X', { get: () => m_1.Y })`: TypeScript's `export { Y as X } from './m'`. */
+  definedNames: { exported: string; local: string; member: string }[];
 }
 
 /**
@@ -23,7 +27,7 @@ export interface ObjectExports {
  * a member that is not found resolves to the barrel, which is where it is declared.
  */
 export function createObjectExports(): ObjectExports {
-  return { locals: new Map(), exported: [], moduleLocals: [], moduleMembers: [] };
+  return { locals: new Map(), exported: [], moduleLocals: [], moduleMembers: [], assignedNames: [], definedNames: [] };
 }
 
 /** A top-level `const sdk = { … }`, exported (`export const services = { … }`) or not. */
@@ -43,22 +47,68 @@ export function recordExportedObject(objects: ObjectExports, node: ts.ExportAssi
   if (members) objects.exported.push({ exported: node.isExportEquals ? '*' : 'default', members });
 }
 
-/** `module.exports = { … }`, `module.exports = sdk`, `module.exports.users = users`, `exports.users = …`. */
+/**
+ * `module.exports = { … }`, `module.exports = sdk`, `module.exports.users = users`, `exports.users = …`,
+ * and TypeScript's chains of them (`exports.A = exports.B = void 0`).
+ */
 export function recordModuleExports(objects: ObjectExports, node: ts.ExpressionStatement): void {
-  const expression = node.expression;
-  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const target = expression.left;
-  if (isModuleExports(target)) {
+  let expression = node.expression;
+  while (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = expression.left;
     const value = skipOuterExpressions(expression.right);
-    if (ts.isIdentifier(value)) objects.moduleLocals.push(value.text);
-    else objects.moduleMembers.push(...(getObjectMembers(value) ?? []));
-    return;
+    if (isModuleExports(target)) {
+      if (ts.isIdentifier(value)) objects.moduleLocals.push(value.text);
+      else objects.moduleMembers.push(...(getObjectMembers(value) ?? []));
+      return;
+    }
+    if (!ts.isPropertyAccessExpression(target)) return;
+    const owner = target.expression;
+    if (!isModuleExports(owner) && !(ts.isIdentifier(owner) && owner.text === 'exports')) return;
+    const member = toPendingMember(target.name.text, value);
+    if (member) objects.moduleMembers.push(member);
+    const local = member && 'local' in member ? member.local : null;
+    objects.assignedNames.push({ name: target.name.text, local, required: member !== null && !('local' in member) });
+    expression = value;
   }
-  if (!ts.isPropertyAccessExpression(target)) return;
-  const owner = target.expression;
-  if (!isModuleExports(owner) && !(ts.isIdentifier(owner) && owner.text === 'exports')) return;
-  const member = toPendingMember(target.name.text, expression.right);
-  if (member) objects.moduleMembers.push(member);
+}
+
+/**
+ * The names `exports.x = …` gives a value of the file's own (`exports.OrderService = OrderService`,
+ * `exports.list = function …`): the file declares them, as `export` does in a module. A value
+ * taken from another module is its member instead (getObjectExports).
+ */
+export function getAssignedLocalExports(objects: ObjectExports, bindings: Map<string, ImportBinding>): string[] {
+  const names = objects.assignedNames.filter(({ local, required }) => !required && (local === null || !bindings.has(local)));
+  return [...new Set(names.map(({ name }) => name))];
+}
+
+/**
+ * `Object.defineProperty(exports, "X", { enumerable: true, get: function () { return m_1.Y; } })`,
+ * which TypeScript emits for `export { Y as X } from './m'` and for a re-exported import.
+ */
+export function recordDefinedExport(objects: ObjectExports, node: ts.ExpressionStatement): void {
+  const call = skipOuterExpressions(node.expression);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 3) return;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'defineProperty' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return;
+  const [owner, name, descriptor] = call.arguments as unknown as [ts.Expression, ts.Expression, ts.Expression];
+  if (!ts.isIdentifier(owner) || owner.text !== 'exports' || !ts.isStringLiteral(name) || !ts.isObjectLiteralExpression(descriptor)) return;
+  const getter = descriptor.properties.find((property) => property.name && getPropertyName(property.name) === 'get');
+  const body = getter && ts.isPropertyAssignment(getter) && ts.isFunctionLike(getter.initializer) ? getter.initializer.body : getter && ts.isMethodDeclaration(getter) ? getter.body : undefined;
+  const returned = body && ts.isBlock(body) && body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!) ? body.statements[0].expression : body && !ts.isBlock(body) ? body : undefined;
+  const value = returned ? skipOuterExpressions(returned as ts.Expression) : undefined;
+  if (!value || !ts.isPropertyAccessExpression(value) || !ts.isIdentifier(value.expression)) return;
+  objects.definedNames.push({ exported: name.text, local: value.expression.text, member: value.name.text });
+}
+
+/** The defined exports whose getter reads an import: re-exports of the module imported. */
+export function getDefinedReExports(objects: ObjectExports, bindings: Map<string, ImportBinding>): { exported: string; imported: string; specifier: string }[] {
+  const found: { exported: string; imported: string; specifier: string }[] = [];
+  for (const { exported, local, member } of objects.definedNames) {
+    const binding = bindings.get(local);
+    if (binding?.imported === '*') found.push({ exported, imported: member, specifier: binding.specifier });
+  }
+  return found;
 }
 
 /** Settles the objects' members against the file's import bindings, given the locals the file exports. */

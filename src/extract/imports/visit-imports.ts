@@ -1,11 +1,14 @@
 import ts from '../../util/typescript.cjs';
 import type { ImportBinding, RawDependency } from '../file-facts.js';
 import type { FileVisitor, VisitContext } from '../visitor.js';
-import { getStringValue } from '../syntax.js';
+import { getStringValue, skipOuterExpressions } from '../syntax.js';
 import {
   createObjectExports,
+  getAssignedLocalExports,
+  getDefinedReExports,
   getObjectExports,
   recordExportedObject,
+  recordDefinedExport,
   recordModuleExports,
   recordObjectVariables,
 } from './record-object-exports.js';
@@ -54,7 +57,10 @@ export function createImportVisitor(): FileVisitor {
       }
       switch (node.kind) {
         case ts.SyntaxKind.ExpressionStatement:
-          if (node.parent && ts.isSourceFile(node.parent)) recordModuleExports(objects, node as ts.ExpressionStatement);
+          if (node.parent && ts.isSourceFile(node.parent)) {
+            recordModuleExports(objects, node as ts.ExpressionStatement);
+            recordDefinedExport(objects, node as ts.ExpressionStatement);
+          }
           break;
         case ts.SyntaxKind.ImportDeclaration:
           visitImportDeclaration(node as ts.ImportDeclaration, context, uses);
@@ -108,6 +114,11 @@ export function createImportVisitor(): FileVisitor {
           context.facts.localExports.push(exported);
         }
       }
+      // TypeScript declares every export up front (`exports.X = void 0`), re-exports included.
+      const definedReExports = getDefinedReExports(objects, bindings);
+      const reExported = new Set(definedReExports.map((entry) => entry.exported));
+      context.facts.reExports.push(...definedReExports);
+      context.facts.localExports.push(...getAssignedLocalExports(objects, bindings).filter((name) => !reExported.has(name)));
       applyMemberUses(uses);
       context.facts.objectExports = getObjectExports(objects, bindings, exportedLocals);
     },
@@ -236,16 +247,39 @@ function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberU
     addDependency(context, { specifier, kind: 'dynamic', line, names: null });
     return;
   }
+  if (isCompiledExportStar(node)) context.facts.starExports.push(specifier);
   const bindings = getRequireBindings(node, specifier);
   const wholeModule = bindings.length === 0 || bindings[0]!.imported === '*';
   const names = wholeModule ? null : bindings.map((binding) => binding.imported);
   addBindings(context, uses, bindings, addDependency(context, { specifier, kind: 'require', line, names }));
 }
 
+/**
+ * TypeScript's CommonJS output for `export * from './x'`: `__exportStar(require('./x'), exports)`,
+ * `tslib_1.__exportStar(…)` with importHelpers. Compiled barrels (a package's dist/) would
+ * otherwise be plain files requiring everything, hubs for every importer.
+ */
+function isCompiledExportStar(require: ts.CallExpression): boolean {
+  const parent = require.parent;
+  if (!parent || !ts.isCallExpression(parent) || parent.arguments[0] !== require) return false;
+  const callee = skipOuterExpressions(parent.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  return name === '__exportStar';
+}
+
+/** TypeScript's wrappers of `require()` under esModuleInterop: `__importStar(require('m'))`, `tslib_1.__importDefault(…)`. */
+function isCompiledImportHelper(node: ts.Node | undefined): node is ts.CallExpression {
+  if (!node || !ts.isCallExpression(node) || node.arguments.length !== 1) return false;
+  const callee = skipOuterExpressions(node.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  return name === '__importStar' || name === '__importDefault';
+}
+
 /** `const x = require('m')` binds x to the module (`*`); `const { a, b: c } = require('m')` binds names. */
 function getRequireBindings(node: ts.CallExpression, specifier: string): ImportBinding[] {
-  const parent = node.parent;
-  if (!parent || !ts.isVariableDeclaration(parent) || parent.initializer !== node) return [];
+  const value = isCompiledImportHelper(node.parent) ? node.parent : node;
+  const parent = value.parent;
+  if (!parent || !ts.isVariableDeclaration(parent) || parent.initializer !== value) return [];
   if (ts.isIdentifier(parent.name)) return [{ local: parent.name.text, imported: '*', specifier, typeOnly: false }];
   if (!ts.isObjectBindingPattern(parent.name)) return [];
   const bindings: ImportBinding[] = [];
