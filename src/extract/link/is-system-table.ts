@@ -39,6 +39,10 @@ const SYSTEM_TABLES = new Set([
   'pgmigrations',
   'flyway_schema_history',
   'schema_migrations',
+  // Kysely's and Drizzle's ('migrations', TypeORM's and db-migrate's default, is also a plain name applications use)
+  'kysely_migration',
+  'kysely_migration_lock',
+  '__drizzle_migrations',
 ]);
 
 /**

@@ -41,6 +41,7 @@ export function linkDataAccesses(
     declareTable(model.table, model.kind, { file: model.file, line: model.line });
   }
   const dropped = findDroppedTables(files);
+  const droppedNames = new Set([...dropped].map((key) => withoutDefaultSchema(key.slice(key.indexOf(':') + 1))));
   for (const facts of files) {
     for (const entity of facts.entities) {
       entities.set(`${facts.path}#${entity.symbol}`, { ...entity, file: facts.path });
@@ -126,6 +127,8 @@ export function linkDataAccesses(
       }
       const table = withoutDefaultSchema(resolved.table);
       if (isSystemTable(table)) continue;
+      // A migration's scratch table (`auth_new`, filled, then renamed over `auth`) is gone from the schema.
+      if (droppedNames.has(table) && !tables.get(table)?.declaredIn.length) continue;
       if (!tables.has(table)) declareTable(table, resolved.kind, null);
       accesses.push({
         file: facts.path,

@@ -47,7 +47,29 @@ describe('tables declared by SQL scripts', () => {
   });
 });
 
+describe("SQL passed to a project's own database wrapper", () => {
+  const wrapper = getFixturePath('data', 'sql', 'sqlite-wrapper');
+
+  it('reads queries and schema statements from any call on a database handle, and capitalised SQL anywhere', async () => {
+    const analysis = await analyze({ root: wrapper });
+    const score = scoreAccesses(readExpected(wrapper).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBe(1);
+    expect(score.recall, describeScore(score)).toBe(1);
+    expect(analysis.tables.map((table) => table.name)).toEqual(readExpected(wrapper).tables);
+    expect(analysis.tables.find((table) => table.name === 'messages_binary')?.declaredIn).toEqual([{ file: 'src/sync/message-store.js', line: 6 }]);
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-table')).toEqual([]);
+  });
+});
+
 describe('getSqlTableAccesses', () => {
+  it("reads SQLite's INSERT OR REPLACE and INSERT OR IGNORE as inserts", () => {
+    expect(getSqlTableAccesses('INSERT OR REPLACE INTO secrets (name, value) VALUES (?, ?)')).toEqual([{ table: 'secrets', access: 'write' }]);
+    expect(getSqlTableAccesses('insert or ignore into events (id) select id from staged_events')).toEqual([
+      { table: 'events', access: 'write' },
+      { table: 'staged_events', access: 'read' },
+    ]);
+  });
+
   it('reads the tables inside a CTE but not the name the CTE binds', () => {
     expect(
       getSqlTableAccesses('WITH recent AS (SELECT * FROM orders WHERE placed_at > $1) SELECT * FROM recent r JOIN customers c ON c.id = r.customer_id'),
@@ -117,7 +139,7 @@ describe('getSqlTableAccesses', () => {
 
 describe('the database catalog', () => {
   it('is never an application table: catalog schemas, pg_ and sqlite_ views, Oracle dual, migration bookkeeping', () => {
-    const system = ['information_schema.columns', 'INFORMATION_SCHEMA.TABLES', 'pg_catalog.pg_class', 'pg_indexes', 'sqlite_master', 'dual', 'dba_segments', 'sys.database_files', 'knex_migrations', 'SequelizeMeta', '_prisma_migrations'];
+    const system = ['information_schema.columns', 'INFORMATION_SCHEMA.TABLES', 'pg_catalog.pg_class', 'pg_indexes', 'sqlite_master', 'dual', 'dba_segments', 'sys.database_files', 'knex_migrations', 'SequelizeMeta', '_prisma_migrations', 'kysely_migration', '__drizzle_migrations'];
     const application = ['users', 'pgroups', 'page_views', 'dual_currency_prices', 'system_settings', 'migrations', 'audit.events', 'sys_users'];
     expect(system.filter((table) => !isSystemTable(table))).toEqual([]);
     expect(application.filter((table) => isSystemTable(table))).toEqual([]);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readSimpleStatement } from './read-simple-statement.js';
-import { rewriteUnsupported } from './rewrite-unsupported.js';
+import { rewriteUnsupported, withoutConflictClause } from './rewrite-unsupported.js';
 import { splitStatements, toNumberedPlaceholders } from './scan-sql.js';
 import { DynamicTableError, type SqlTableAccess, toUniqueAccesses } from './table-access.js';
 import { walkMysqlAst } from './walk-mysql-ast.js';
@@ -63,7 +63,8 @@ function getCachedStatementAccesses(statement: string): SqlTableAccess[] | null 
   return found;
 }
 
-function getStatementAccesses(statement: string): SqlTableAccess[] | null {
+function getStatementAccesses(written: string): SqlTableAccess[] | null {
+  const statement = withoutConflictClause(written);
   return readSimpleStatement(statement) ?? getStatementAccessesByParsing(statement) ?? getSubqueryFragmentAccesses(statement);
 }
 

@@ -7,16 +7,23 @@ import type { DataAdapter, DeclaredModel } from '../adapter.js';
 import { getCalleeName } from '../call-chain.js';
 import { getSqlText, type SpanResolver } from './get-sql-text.js';
 import { readTableConstants, type TableConstant, toConstantName } from '../table-constants.js';
+import { isInRollback } from '../is-in-rollback.js';
+import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
+import { findSqlLiterals } from './find-sql-literal.js';
 import { looksLikeSql } from './looks-like-sql.js';
+import { readSchemaStatement } from './read-sql-schema-files.js';
+import { splitStatements, stripLeadingTrivia } from './scan-sql.js';
 import { readSqlSchemaFiles } from './read-sql-schema-files.js';
 import { recordSqlAccesses } from './record-sql-accesses.js';
 
 export { getSqlTableAccesses } from './get-sql-table-accesses.js';
 export { recordSqlAccesses } from './record-sql-accesses.js';
 
-/** Functions and methods that take SQL text first: pg, mysql2, pg-promise, TypeORM, Sequelize, knex, Prisma, postgres.js. */
+/** Functions and methods that take SQL text first: pg, mysql2, pg-promise, TypeORM, Sequelize, knex, Prisma, postgres.js, better-sqlite3. */
 const SQL_FUNCTIONS = new Set([
   'query',
+  'prepare',
+  'exec',
   'execute',
   'raw',
   '$queryRaw',
@@ -31,6 +38,8 @@ const SQL_FUNCTIONS = new Set([
   'oneOrNone',
   'manyOrNone',
 ]);
+/** A schema statement anywhere in the text, the cheap test before it is split. */
+const SCHEMA_STATEMENT = /\b(?:create|drop|alter|rename)\s[\s\S]*?\btable\s/i;
 /** Stands for an imported constant in SQL text; lower case, as an unquoted name is folded to it. */
 const IMPORTED_CONSTANT_PREFIX = 'seams_imported_constant_';
 /** `const A = B`, `const B = C`, …: how far one file's constants are followed. */
@@ -52,7 +61,13 @@ export const sql: DataAdapter<DeclaredModel[]> = {
       visit(node, context) {
         if (ts.isCallExpression(node)) {
           const name = getCalleeName(node);
-          if (name === null || !SQL_FUNCTIONS.has(name)) return;
+          if (name === null || !SQL_FUNCTIONS.has(name)) {
+            for (const literal of findSqlLiterals(node)) {
+              if (ts.isTemplateExpression(literal)) pending.push({ argument: literal, node: literal });
+              else record(literal, literal, context);
+            }
+            return;
+          }
           const argument = getSqlArgument(node.arguments[0]);
           if (!argument) return;
           if (ts.isIdentifier(argument)) pending.push({ argument, node });
@@ -103,10 +118,32 @@ export const sql: DataAdapter<DeclaredModel[]> = {
   },
 };
 
-/** Records `source`'s SQL at `at` when it is SQL: the call that runs a query kept in a constant, else the literal itself. */
+/**
+ * Records `source`'s SQL at `at` when it is SQL: the call that runs a query kept in a constant,
+ * else the literal itself. Text that changes the schema (`db.exec('CREATE TABLE …; INSERT …')`,
+ * as SQLite apps and hand-rolled migrations do) is read statement by statement: its CREATE, DROP
+ * and renames are schema changes, replayed with the migrations'; the rest are queries.
+ */
 function record(source: ts.Expression, at: ts.Node, context: VisitContext, resolveSpan?: SpanResolver, symbols?: Map<string, string>): void {
   const text = getSqlText(source, resolveSpan);
-  if (text !== null && looksLikeSql(text)) recordSqlAccesses(text, at, context, 'sql', symbols);
+  if (text === null) return;
+  if (!SCHEMA_STATEMENT.test(text)) {
+    if (looksLikeSql(text)) recordSqlAccesses(text, at, context, 'sql', symbols);
+    return;
+  }
+  // A migration's rollback copies tables back and forth through scratch tables the schema never keeps.
+  if (isInRollback(at)) return;
+  for (const statement of splitStatements(text)) {
+    const changes = readSchemaStatement(stripLeadingTrivia(statement));
+    if (changes.length === 0) {
+      if (looksLikeSql(statement)) recordSqlAccesses(statement, at, context, 'sql', symbols);
+      continue;
+    }
+    for (const { table, created } of changes) {
+      if (created) recordCreatedTable(context, 'sql', table, at);
+      else recordDroppedTable(context, 'sql', table, at);
+    }
+  }
 }
 
 /** The SQL argument itself, or the `text`/`sql` of a pg/mysql2 query config object. */

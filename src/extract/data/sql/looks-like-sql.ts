@@ -7,7 +7,7 @@ import { stripLeadingTrivia } from './scan-sql.js';
  */
 const STATEMENT_STARTS = [
   /^\(*\s*select\s[\s\S]*\sfrom\s/i,
-  /^insert\s+(?:ignore\s+)?into\s/i,
+  /^insert\s+(?:ignore\s+|or\s+[a-z]+\s+)?into\s/i,
   /^replace\s+into\s/i,
   /^update\s+[\s\S]+\sset\s/i,
   /^delete\s+(?:[\w`"]+\s+)?from\s/i,

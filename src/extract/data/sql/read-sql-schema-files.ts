@@ -51,28 +51,31 @@ function readChanges(file: string, text: string): SchemaChange[] {
     const start = offset + statement.indexOf(body);
     for (let index = text.indexOf('\n', counted); index >= 0 && index < start; index = text.indexOf('\n', index + 1)) line++;
     counted = start;
-    const at = (table: string, created: boolean) => changes.push({ key: table, created, file, line, position: changes.length });
-    const create = CREATE_TABLE.exec(body);
-    if (create) {
-      if (!create[1]) at(toTableName(create[2]!), true);
-      continue;
-    }
-    const drop = DROP_TABLE.exec(body);
-    if (drop) {
-      for (const name of splitNames(drop[1]!)) at(toTableName(name), false);
-      continue;
-    }
-    const rename = ALTER_RENAME.exec(body) ?? RENAME_TABLE.exec(body);
-    if (rename) {
-      const from = toTableName(rename[1]!);
-      const to = toTableName(rename[2]!);
-      // ALTER TABLE s.a RENAME TO b keeps the table in schema s.
-      const schema = from.includes('.') && !to.includes('.') ? from.slice(0, from.lastIndexOf('.') + 1) : '';
-      at(from, false);
-      at(`${schema}${to}`, true);
-    }
+    for (const { table, created } of readSchemaStatement(body)) changes.push({ key: table, created, file, line, position: changes.length });
   }
   return changes;
+}
+
+/**
+ * What one statement does to the schema: `CREATE TABLE` creates a table, `DROP TABLE` drops each
+ * it names, a rename drops one name and creates the other. A temporary table is gone when the
+ * session ends: it counts as dropped, so that a migration's scratch table is no table.
+ */
+export function readSchemaStatement(statement: string): { table: string; created: boolean }[] {
+  const create = CREATE_TABLE.exec(statement);
+  if (create) return [{ table: toTableName(create[2]!), created: !create[1] }];
+  const drop = DROP_TABLE.exec(statement);
+  if (drop) return splitNames(drop[1]!).map((name) => ({ table: toTableName(name), created: false }));
+  const rename = ALTER_RENAME.exec(statement) ?? RENAME_TABLE.exec(statement);
+  if (!rename) return [];
+  const from = toTableName(rename[1]!);
+  const to = toTableName(rename[2]!);
+  // ALTER TABLE s.a RENAME TO b keeps the table in schema s.
+  const schema = from.includes('.') && !to.includes('.') ? from.slice(0, from.lastIndexOf('.') + 1) : '';
+  return [
+    { table: from, created: false },
+    { table: `${schema}${to}`, created: true },
+  ];
 }
 
 function splitNames(list: string): string[] {

@@ -27,3 +27,13 @@ export function rewriteUnsupported(statement: string): string[] | null {
   if (on === -1) return null;
   return [`DELETE FROM ${target}`, `SELECT 1 FROM ${text.slice(afterUsing, on).trim()}`];
 }
+
+/** SQLite's conflict clause, `INSERT OR REPLACE INTO t`: neither parser reads it, and it changes no table. */
+const SQLITE_CONFLICT_CLAUSE = /^insert\s+or\s+(?:replace|ignore|abort|fail|rollback)\s+into\s/i;
+
+/** `INSERT OR IGNORE INTO t …` as `INSERT INTO t …`; any other statement as it is. */
+export function withoutConflictClause(statement: string): string {
+  const text = stripLeadingTrivia(statement);
+  const clause = SQLITE_CONFLICT_CLAUSE.exec(text);
+  return clause ? `INSERT INTO ${text.slice(clause[0].length)}` : statement;
+}

@@ -1,0 +1,43 @@
+import ts from '../../../util/typescript.cjs';
+import { skipOuterExpressions } from '../../syntax.js';
+import { getCalleeName } from '../call-chain.js';
+import { stripLeadingTrivia } from './scan-sql.js';
+
+/** The last word of a receiver's name that says it is a database handle: `db`, `accountDb`, `getPool()`, `this.connection`. */
+const DATABASE_WORDS = new Set(['db', 'database', 'sql', 'sqlite', 'conn', 'connection', 'client', 'pool', 'knex', 'trx', 'tx', 'transaction', 'driver', 'pg', 'mysql']);
+/** A statement written with its keywords in capitals, as SQL is and English is not: `SELECT … FROM`, `INSERT INTO`. */
+const CAPITALISED_STATEMENT = /^\(*\s*(?:SELECT\s[\s\S]*\sFROM\s|INSERT\s+(?:IGNORE\s+|OR\s+[A-Z]+\s+)?INTO\s|REPLACE\s+INTO\s|UPDATE\s[\s\S]+\sSET\s|DELETE\s+(?:\S+\s+)?FROM\s|WITH\s[\s\S]+\sAS\s*\(|MERGE\s+INTO\s|TRUNCATE\s|CREATE\s[\s\S]*?TABLE\s|DROP\s+TABLE\s|ALTER\s+TABLE\s)/;
+/** Any statement start, before the text of a template is known. */
+const STATEMENT_WORD = /^\(*\s*(?:select|insert|replace|update|delete|with|merge|truncate|create|drop|alter|rename)\s/i;
+
+/**
+ * The arguments of a call that hold SQL although the call is no driver method seams knows:
+ * better-sqlite3's `db.prepare(…)` and `db.exec(…)`, a project's own `accountDb.mutate(…)` or
+ * `runQuery(…)`. A string is taken when it starts like a statement and either the call is made
+ * on something named like a database handle or its keywords are in capitals, so that English
+ * ('Select an item from the list') passed to a logger or a translator is left alone. The
+ * caller still requires the text to read as SQL (looksLikeSql or a schema statement).
+ */
+export function findSqlLiterals(call: ts.CallExpression): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  let onDatabase: boolean | null = null;
+  for (const argument of call.arguments) {
+    const node = skipOuterExpressions(argument);
+    const text = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : ts.isTemplateExpression(node) ? node.head.text : null;
+    if (text === null || !STATEMENT_WORD.test(stripLeadingTrivia(text))) continue;
+    onDatabase ??= isOnDatabaseHandle(call);
+    if (!onDatabase && !CAPITALISED_STATEMENT.test(stripLeadingTrivia(text))) continue;
+    found.push(node);
+  }
+  return found;
+}
+
+function isOnDatabaseHandle(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterExpressions(callee.expression);
+  const name = ts.isCallExpression(receiver) ? getCalleeName(receiver) : ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : null;
+  if (name === null) return false;
+  const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|[_$]+/).filter(Boolean);
+  return words.length > 0 && DATABASE_WORDS.has(words[words.length - 1]!.toLowerCase());
+}
