@@ -19,11 +19,18 @@ import { recordSqlAccesses } from './record-sql-accesses.js';
 export { getSqlTableAccesses } from './get-sql-table-accesses.js';
 export { recordSqlAccesses } from './record-sql-accesses.js';
 
-/** Functions and methods that take SQL text first: pg, mysql2, pg-promise, TypeORM, Sequelize, knex, Prisma, postgres.js, better-sqlite3. */
+/**
+ * Functions and methods that take SQL text first: pg, mysql2, pg-promise, TypeORM, Sequelize,
+ * knex, Prisma, postgres.js, better-sqlite3, and the migration APIs of MikroORM
+ * (`this.addSql`), node-pg-migrate (`pgm.sql`) and db-migrate (`db.runSql`).
+ */
 const SQL_FUNCTIONS = new Set([
   'query',
   'prepare',
   'exec',
+  'addSql',
+  'sql',
+  'runSql',
   'execute',
   'raw',
   '$queryRaw',
