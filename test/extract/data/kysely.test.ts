@@ -21,6 +21,20 @@ describe('the Kysely adapter', () => {
     expect(analysis.tables.map((table) => table.name)).not.toContain('recent');
   });
 
+  it("declares the tables its migrations leave: createTable, then dropTable and renameTo, up only", async () => {
+    const analysis = await analyze({ root });
+    const declared = Object.fromEntries(analysis.tables.map((table) => [table.name, table.declaredIn.map((location) => `${location.file}:${location.line}`)]));
+    expect(declared).toEqual({
+      adoption: ['src/db/migrations/2024-06-12-adoptions.ts:4'],
+      person: ['src/db/migrations/2024-05-01-initial.ts:4'],
+      pet: ['src/db/migrations/2024-05-01-initial.ts:13'],
+      pet_intake: [],
+      pet_stock: ['src/db/migrations/2024-06-12-adoptions.ts:14'],
+      toy: [],
+      vet_visit: [],
+    });
+  });
+
   it('puts the queries of db.transaction().execute(…) in one transaction', async () => {
     const facts = await extractDataFacts(root);
     expect(getTransactionRows(facts, 'src/adoptions/adopt.ts')).toEqual([

@@ -1,6 +1,8 @@
 import ts from '../../../util/typescript.cjs';
 import type { VisitContext } from '../../visitor.js';
-import { getCallChain } from '../call-chain.js';
+import { type ChainLink, getCallChain } from '../call-chain.js';
+import { isInRollback } from '../is-in-rollback.js';
+import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 
 // Entry points of Kysely's query builders: https://kysely-org.github.io/kysely-apidoc/classes/Kysely.html
@@ -34,6 +36,11 @@ const CTE_METHODS = new Set(['with', 'withRecursive']);
  */
 export function visitKyselyChain(top: ts.CallExpression, context: VisitContext): void {
   const { links } = getCallChain(top);
+  const schema = links.findIndex((link) => link.name === 'schema' && link.args === null);
+  if (schema >= 0) {
+    visitSchemaChain(links.slice(schema + 1), context);
+    return;
+  }
   if (!links.some((link) => link.args && Object.hasOwn(STARTS, link.name))) return;
   const ctes = new Set<string>();
   const accesses: { table: string; access: 'read' | 'write' }[] = [];
@@ -57,6 +64,32 @@ export function visitKyselyChain(top: ts.CallExpression, context: VisitContext):
     'kysely',
     tables.map(({ table, access }) => ({ ref: { kind: 'table', name: table }, access })),
   );
+}
+
+/**
+ * A migration's `db.schema.createTable('person')` declares person (`.withSchema('auth')` first
+ * qualifies it); `dropTable` and `alterTable('a').renameTo('b')` remove a name, so that the link
+ * step, replaying migrations in file-name order, declares only the tables that are left. Kysely
+ * has no schema file: its migrations are where the tables are written down.
+ */
+function visitSchemaChain(links: ChainLink[], context: VisitContext): void {
+  if (links[0] && isInRollback(links[0].node)) return;
+  let schema: string | null = null;
+  let altered: string | null = null;
+  const qualify = (name: string) => (schema && !name.includes('.') ? `${schema}.${name}` : name);
+  for (const link of links) {
+    if (!link.args) continue;
+    const name = getTableNames(link.args[0])[0];
+    if (!name) continue;
+    if (link.name === 'withSchema') schema = name;
+    else if (link.name === 'createTable') recordCreatedTable(context, 'kysely', qualify(name), link.node);
+    else if (link.name === 'dropTable') recordDroppedTable(context, 'kysely', qualify(name), link.node);
+    else if (link.name === 'alterTable') altered = qualify(name);
+    else if (link.name === 'renameTo' && altered) {
+      recordDroppedTable(context, 'kysely', altered, link.node);
+      recordCreatedTable(context, 'kysely', qualify(name), link.node);
+    }
+  }
 }
 
 /** `'person'`, `'person as p'`, `['person', 'pet as p']`; subqueries and callbacks name no table here. */
