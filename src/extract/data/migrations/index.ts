@@ -1,6 +1,7 @@
-// Migration APIs: node-pg-migrate (https://salsita.github.io/node-pg-migrate/) and Sequelize's
+// Migration APIs: node-pg-migrate (https://salsita.github.io/node-pg-migrate/), Sequelize's
 // QueryInterface (https://sequelize.org/docs/v6/other-topics/migrations/), run by sequelize-cli
-// or umzug. Knex's schema builder is read by the knex adapter.
+// or umzug, and TypeORM's QueryRunner (https://typeorm.io/docs/advanced-topics/migrations/).
+// Knex's schema builder is read by the knex adapter.
 import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
@@ -10,8 +11,8 @@ import { getTailName } from '../call-chain.js';
 import { isInRollback } from '../is-in-rollback.js';
 import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 
-/** The names migrations give the API object: `pgm` (node-pg-migrate), `queryInterface` (Sequelize). */
-const RECEIVERS = new Set(['pgm', 'queryInterface']);
+/** The names migrations give the API object: `pgm` (node-pg-migrate), `queryInterface` (Sequelize), `queryRunner` (TypeORM). */
+const RECEIVERS = new Set(['pgm', 'queryInterface', 'queryRunner']);
 const CREATE = new Set(['createTable']);
 const DROP = new Set(['dropTable']);
 
@@ -22,7 +23,7 @@ const DROP = new Set(['dropTable']);
  */
 export const migrationApis: DataAdapter<true> = {
   name: 'migration-api',
-  detect: (workspace: Workspace) => (hasDependency(workspace, 'node-pg-migrate', 'sequelize', 'sequelize-cli', 'umzug') ? true : null),
+  detect: (workspace: Workspace) => (hasDependency(workspace, 'node-pg-migrate', 'sequelize', 'sequelize-cli', 'umzug', 'typeorm') ? true : null),
   createVisitor(): FileVisitor {
     return {
       kinds: [ts.SyntaxKind.CallExpression],
@@ -50,11 +51,17 @@ export const migrationApis: DataAdapter<true> = {
   },
 };
 
-/** `'users'`, or `{ schema: 'app', name: 'users' }` (node-pg-migrate), `{ schema, tableName }` (Sequelize). */
+/**
+ * `'users'`, or `{ schema: 'app', name: 'users' }` (node-pg-migrate), `{ schema, tableName }`
+ * (Sequelize), `new Table({ name: 'users', … })` (TypeORM).
+ */
 function toTableName(argument: ts.Expression | undefined): string | null {
   if (!argument) return null;
-  const node = skipOuterExpressions(argument);
+  let node = skipOuterExpressions(argument);
   if (ts.isStringLiteralLike(node)) return node.text || null;
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Table' && node.arguments?.[0]) {
+    node = skipOuterExpressions(node.arguments[0]);
+  }
   if (!ts.isObjectLiteralExpression(node)) return null;
   const name = getObjectProperty(node, 'name') ?? getObjectProperty(node, 'tableName');
   const schema = getObjectProperty(node, 'schema');
