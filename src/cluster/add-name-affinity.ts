@@ -4,7 +4,7 @@ import type { ClusteringGraph } from './build-clustering-graph.js';
 import { toWords } from './name-services.js';
 
 /** Above this many files a word names a layer or a common concept, not one domain. */
-const MAX_FILES_PER_WORD = 12;
+const MAX_FILES_PER_WORD = 8;
 
 /**
  * Weak edges between files in different folders whose names share rare domain words
@@ -18,7 +18,7 @@ const MAX_FILES_PER_WORD = 12;
  *   w · J(A, B)²,   J = |A ∩ B| / |A ∪ B|   (Jaccard index of the two names' tokens)
  *
  * where a name's tokens are its domain words plus, for a name of several words, the compound
- * itself, each counted only if rare (in 2 to 12 files). Why not one w per shared word: a compound
+ * itself, each counted only if rare (in 2 to 8 files). Why not one w per shared word: a compound
  * entity (`audit-vehicle.*`, 5 files) shares a word with every file of `audit.*` and `vehicle.*`,
  * so its 10 partial matches outweighed its 4 exact ones and glued three unrelated domains
  * together. The compound token makes its own files the only exact matches (also when its words
