@@ -5,6 +5,7 @@ import type { WorkspacePackage } from '../../load/find-workspace-packages.js';
 import type { PathAlias, ResolverConfig } from '../../load/read-tsconfig.js';
 import type { Workspace } from '../../load/workspace.js';
 import { isInside, toRelative } from '../../util/paths.js';
+import ts from '../../util/typescript.cjs';
 
 /** `path` is relative to the workspace root, computed once per cached resolution. */
 export type Resolution =
@@ -106,7 +107,9 @@ export function createResolver(workspace: Workspace): Resolver {
   const packageScopes = createPackageScopeFinder();
   const getMappingScope = (fromAbsolute: string): string => {
     const scope = packageScopes(path.dirname(fromAbsolute));
-    return scope && (scope.imports !== undefined || scope.moduleAliases.length > 0) ? scope.directory : '';
+    return scope && (scope.imports !== undefined || scope.moduleAliases.length > 0 || scope.patternAliases.length > 0 || scope.roots.length > 0)
+      ? scope.directory
+      : '';
   };
 
   /**
@@ -143,6 +146,16 @@ export function createResolver(workspace: Workspace): Resolver {
       const viaModuleAlias = toResolution(resolveAsPath(target));
       if (viaModuleAlias) return viaModuleAlias;
     }
+    const patternAlias = scope?.patternAliases.find(({ pattern }) => pattern.test(specifier));
+    if (scope && patternAlias) {
+      const target = specifier.replace(patternAlias.pattern, patternAlias.target.replace(/\\(\d)/g, '$$$1'));
+      const viaPattern = toResolution(resolveAsPath(path.resolve(scope.directory, target)));
+      if (viaPattern) return viaPattern;
+    }
+    for (const root of scope?.roots ?? []) {
+      const viaRoot = toResolution(findCandidate(path.join(root, specifier), (candidate) => analysed.has(candidate)));
+      if (viaRoot) return viaRoot;
+    }
     const packageName = getPackageName(specifier);
     const pkg = packagesByName.get(packageName);
     if (pkg) {
@@ -156,7 +169,9 @@ export function createResolver(workspace: Workspace): Resolver {
     if (specifier.startsWith('node:') || BUILTINS.has(packageName)) return { kind: 'external', packageName: specifier };
     if (specifier.startsWith('#')) return (scope && resolveSubpathImport(scope, specifier)) ?? { kind: 'unresolved' };
     const looksLikeAlias =
-      moduleAlias !== undefined || config?.aliases.some((alias) => specifier.startsWith(alias.prefix) && alias.prefix !== '');
+      moduleAlias !== undefined ||
+      patternAlias !== undefined ||
+      config?.aliases.some((alias) => specifier.startsWith(alias.prefix) && alias.prefix !== '');
     if (looksLikeAlias || /^[~@]\//.test(specifier)) return { kind: 'unresolved' };
     return { kind: 'external', packageName };
   };
@@ -263,8 +278,15 @@ function pickSubpath(map: unknown, subpath: string): unknown {
 interface PackageScope {
   directory: string;
   imports: unknown;
-  /** module-alias's `_moduleAliases` (`"@models": "src/models"`), longest name first. */
+  /**
+   * module-alias's `_moduleAliases` (`"@models": "src/models"`) and the plain aliases of Babel's
+   * module-resolver, longest name first; targets relative to `directory`.
+   */
   moduleAliases: { name: string; target: string }[];
+  /** module-resolver's regular-expression aliases (`"^~/(.+)": "./src/\\1"`). */
+  patternAliases: { pattern: RegExp; target: string }[];
+  /** module-resolver's `root` folders, absolute: bare specifiers are looked up under each. */
+  roots: string[];
 }
 
 /**
@@ -291,20 +313,71 @@ function createPackageScopeFinder(): (directory: string) => PackageScope | null 
 }
 
 function readScopeFields(manifest: string): Omit<PackageScope, 'directory'> {
-  let fields: { imports?: unknown; _moduleAliases?: unknown };
+  let fields: { imports?: unknown; _moduleAliases?: unknown; babel?: unknown };
   try {
     fields = JSON.parse(fs.readFileSync(manifest, 'utf8')) as typeof fields;
   } catch {
-    return { imports: undefined, moduleAliases: [] };
+    return { imports: undefined, moduleAliases: [], patternAliases: [], roots: [] };
   }
-  const aliases = fields._moduleAliases && typeof fields._moduleAliases === 'object' ? Object.entries(fields._moduleAliases) : [];
+  const directory = path.dirname(manifest);
+  const resolver = readModuleResolverOptions(directory, fields.babel);
+  const aliases = [
+    ...(fields._moduleAliases && typeof fields._moduleAliases === 'object' ? Object.entries(fields._moduleAliases) : []),
+    ...Object.entries(resolver.alias).filter(([name]) => !name.startsWith('^')),
+  ];
   return {
     imports: fields.imports,
     moduleAliases: aliases
       .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '')
       .map(([name, target]) => ({ name, target }))
       .sort((a, b) => b.name.length - a.name.length),
+    patternAliases: Object.entries(resolver.alias).flatMap(([name, target]) => {
+      if (!name.startsWith('^') || typeof target !== 'string') return [];
+      try {
+        return [{ pattern: new RegExp(name), target }];
+      } catch {
+        return [];
+      }
+    }),
+    roots: resolver.root.filter((root): root is string => typeof root === 'string' && !root.includes('*')).map((root) => path.resolve(directory, root)),
   };
+}
+
+/** Babel configuration read as data (never `babel.config.js`, which would have to run). */
+const BABEL_CONFIG_FILES = ['.babelrc', '.babelrc.json', 'babel.config.json'];
+const MODULE_RESOLVER = new Set(['module-resolver', 'babel-plugin-module-resolver']);
+
+/**
+ * The options of babel-plugin-module-resolver (https://github.com/tleunen/babel-plugin-module-resolver)
+ * in the package's Babel configuration: its `babel` field or a JSON config file beside it.
+ * Older JavaScript backends alias their folders this way (`import User from '@models/user'`).
+ */
+function readModuleResolverOptions(directory: string, packageBabel: unknown): { alias: Record<string, unknown>; root: unknown[] } {
+  const configs = [packageBabel];
+  for (const name of BABEL_CONFIG_FILES) {
+    const text = readTextOrNull(path.join(directory, name));
+    if (text !== null) configs.push(ts.parseConfigFileTextToJson(name, text).config);
+  }
+  for (const config of configs) {
+    const plugins = config && typeof config === 'object' ? (config as { plugins?: unknown }).plugins : undefined;
+    if (!Array.isArray(plugins)) continue;
+    for (const plugin of plugins) {
+      if (!Array.isArray(plugin) || !MODULE_RESOLVER.has(plugin[0]) || !plugin[1] || typeof plugin[1] !== 'object') continue;
+      const options = plugin[1] as { alias?: unknown; root?: unknown };
+      const alias = options.alias && typeof options.alias === 'object' && !Array.isArray(options.alias) ? (options.alias as Record<string, unknown>) : {};
+      const root = Array.isArray(options.root) ? options.root : typeof options.root === 'string' ? [options.root] : [];
+      return { alias, root };
+    }
+  }
+  return { alias: {}, root: [] };
+}
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /** Conditions that lead to source rather than build output, taken first when present. */
