@@ -158,6 +158,12 @@ export interface FileFacts {
   reExports: ReExport[];
   starExports: string[];
   objectExports: ObjectExport[];
+  /**
+   * The file requires every file of its own folder by computed name (`fs.readdirSync(__dirname)`
+   * then `require(path.join(__dirname, file))`): sequelize-cli's `models/index.js` and its like.
+   * The line of the computed `require`.
+   */
+  loadsOwnFolder?: number;
   entities: EntityDeclaration[];
   /**
    * Tables a migration creates and drops (a rename is both), in the order the code does them;

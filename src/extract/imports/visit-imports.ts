@@ -44,6 +44,7 @@ const IMPORT_VISITOR_KINDS = [
 ];
 
 export function createImportVisitor(): FileVisitor {
+  const folderLoader = { readsOwnFolder: false, requireLine: 0 };
   const exportedLocals: { local: string; exported: string }[] = [];
   const uses = createMemberUses();
   const objects = createObjectExports();
@@ -85,6 +86,7 @@ export function createImportVisitor(): FileVisitor {
           break;
         case ts.SyntaxKind.CallExpression:
           visitCall(node as ts.CallExpression, context, uses);
+          noteFolderLoading(node as ts.CallExpression, folderLoader, context);
           break;
         case ts.SyntaxKind.VariableStatement:
           if (node.parent && ts.isSourceFile(node.parent)) {
@@ -105,6 +107,7 @@ export function createImportVisitor(): FileVisitor {
       }
     },
     finish(context) {
+      if (folderLoader.readsOwnFolder && folderLoader.requireLine > 0) context.facts.loadsOwnFolder = folderLoader.requireLine;
       const bindings = new Map(context.facts.bindings.map((binding) => [binding.local, binding]));
       for (const { local, exported } of exportedLocals) {
         const binding = bindings.get(local);
@@ -252,6 +255,33 @@ function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberU
   const wholeModule = bindings.length === 0 || bindings[0]!.imported === '*';
   const names = wholeModule ? null : bindings.map((binding) => binding.imported);
   addBindings(context, uses, bindings, addDependency(context, { specifier, kind: 'require', line, names }));
+}
+
+/**
+ * Notes the two halves of a folder loader: listing the file's own folder
+ * (`fs.readdirSync(__dirname)`, `readdirSync(path.join(__dirname))`, `import.meta.dirname`) and
+ * requiring or importing by a computed name.
+ */
+function noteFolderLoading(node: ts.CallExpression, loader: { readsOwnFolder: boolean; requireLine: number }, context: VisitContext): void {
+  const callee = skipOuterExpressions(node.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  const [argument] = node.arguments;
+  if (!argument) return;
+  if ((name === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword) && getStringValue(argument) === null) {
+    loader.requireLine ||= context.lineOf(node);
+  } else if ((name === 'readdirSync' || name === 'readdir') && isOwnFolder(argument)) {
+    loader.readsOwnFolder = true;
+  }
+}
+
+/** `__dirname`, `import.meta.dirname`, or `path.join(__dirname)` / `path.resolve(__dirname)` alone. */
+function isOwnFolder(expression: ts.Expression): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isIdentifier(node)) return node.text === '__dirname';
+  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'dirname' && ts.isMetaProperty(node.expression);
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
+  const callee = skipOuterExpressions(node.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'join' || callee.name.text === 'resolve') && isOwnFolder(node.arguments[0]!);
 }
 
 /**

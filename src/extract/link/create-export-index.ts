@@ -46,6 +46,7 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
     }
   }
   const getTargetOf = (file: string, specifier: string) => targets.get(file)?.get(specifier) ?? null;
+  const folderLoaders = findFolderLoaderMembers(files);
   const memo = new Map<string, SymbolLocation | null>();
   const memberMemo = new Map<string, SymbolLocation | null>();
 
@@ -72,6 +73,9 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
         }
         // CommonJS: `module.exports = { Post: require('./post') }` exports Post.
         found ??= findObjectMember(file, '*', name, depth + 1, seen);
+        // A folder loader exports what it loads under names only known at run time.
+        const loaded = folderLoaders.get(file)?.get(toLoaderKey(name));
+        if (!found && loaded) found = { file: loaded, name: '*' };
       }
     }
     memo.set(key, found);
@@ -125,4 +129,43 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
   };
 
   return { findDeclaration: (file, name) => findDeclaration(file, name), findMember, resolveLocal, getTargetOf };
+}
+
+/** Roles a model file's name may end with: `user.model.js`, `order-item.schema.js`. */
+const MODEL_FILE_SUFFIX = /[.-](model|schema|entity)$/i;
+
+/**
+ * For each folder loader (sequelize-cli's `models/index.js`: `db[model.name] = require(file)(…)`),
+ * the files it loads by the member name they are used under: sequelize-cli names
+ * `models/orderitem.js` after the model `OrderItem`, so `db.OrderItem` and `const { OrderItem } =
+ * require('../models')` match the file whose name, letters and digits only, is the member's.
+ */
+function findFolderLoaderMembers(files: FileFacts[]): Map<string, Map<string, string>> {
+  const loaders = new Map<string, Map<string, string>>();
+  const folderOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  const loaderFolders = new Map<string, string>();
+  for (const facts of files) if (facts.loadsOwnFolder) loaderFolders.set(folderOf(facts.path), facts.path);
+  if (loaderFolders.size === 0) return loaders;
+  for (const facts of files) {
+    const loader = loaderFolders.get(folderOf(facts.path));
+    if (!loader || loader === facts.path) continue;
+    const stem = facts.path.slice(facts.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '').replace(MODEL_FILE_SUFFIX, '');
+    const members = loaders.get(loader) ?? new Map<string, string>();
+    members.set(toLoaderKey(stem), facts.path);
+    loaders.set(loader, members);
+  }
+  return loaders;
+}
+
+/** `OrderItem`, `orderitem`, `order-item`, `order_item` → orderitem. */
+function toLoaderKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The files each folder loader requires (every other file of its folder), and the line it does so. */
+export function findFolderLoaderTargets(files: FileFacts[]): Map<string, { line: number; files: string[] }> {
+  const lines = new Map(files.filter((facts) => facts.loadsOwnFolder).map((facts) => [facts.path, facts.loadsOwnFolder!]));
+  const targets = new Map<string, { line: number; files: string[] }>();
+  for (const [loader, members] of findFolderLoaderMembers(files)) targets.set(loader, { line: lines.get(loader)!, files: [...new Set(members.values())].sort() });
+  return targets;
 }
