@@ -13,7 +13,7 @@ import type { CandidateService, Decomposition, ServiceAssignment } from './decom
 import { mergeChattyCommunities } from './merge-chatty-communities.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
 import { nameServices } from './name-services.js';
-import { isSchemaHistory } from './is-schema-history.js';
+import { isSchemaHistory } from '../util/is-schema-history.js';
 import { type LouvainRun, runLouvain } from './run-louvain.js';
 
 export type { Decomposition } from './decomposition.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { isSchemaHistory } from '../../src/cluster/is-schema-history.js';
+import { isSchemaHistory } from '../../src/util/is-schema-history.js';
 import { getFixturePath } from '../helpers/fixture-path.js';
 
 /** Two Knex services, orders and accounts, and one data fix that writes both of their tables. */

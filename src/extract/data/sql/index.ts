@@ -7,6 +7,7 @@ import type { DataAdapter, DeclaredModel } from '../adapter.js';
 import { getCalleeName } from '../call-chain.js';
 import { getSqlText, type SpanResolver } from './get-sql-text.js';
 import { readTableConstants, type TableConstant, toConstantName } from '../table-constants.js';
+import { isSchemaHistory } from '../../../util/is-schema-history.js';
 import { isInRollback } from '../is-in-rollback.js';
 import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 import { findSqlLiterals } from './find-sql-literal.js';
@@ -134,8 +135,11 @@ export const sql: DataAdapter<DeclaredModel[]> = {
 function record(source: ts.Expression, at: ts.Node, context: VisitContext, resolveSpan?: SpanResolver, symbols?: Map<string, string>): void {
   const text = getSqlText(source, resolveSpan);
   if (text === null) return;
+  // A migration's queries fill or fix tables once and count for no service; parsing them cost
+  // Unleash's 374 migrations a second. Their schema statements, read by pattern, still count.
+  const queriesCount = !isSchemaHistory(context.facts.path);
   if (!SCHEMA_STATEMENT.test(text)) {
-    if (looksLikeSql(text)) recordSqlAccesses(text, at, context, 'sql', symbols);
+    if (queriesCount && looksLikeSql(text)) recordSqlAccesses(text, at, context, 'sql', symbols);
     return;
   }
   // A migration's rollback copies tables back and forth through scratch tables the schema never keeps.
@@ -143,7 +147,7 @@ function record(source: ts.Expression, at: ts.Node, context: VisitContext, resol
   for (const statement of splitStatements(text)) {
     const changes = readSchemaStatement(stripLeadingTrivia(statement));
     if (changes.length === 0) {
-      if (looksLikeSql(statement)) recordSqlAccesses(statement, at, context, 'sql', symbols);
+      if (queriesCount && looksLikeSql(statement)) recordSqlAccesses(statement, at, context, 'sql', symbols);
       continue;
     }
     for (const { table, created } of changes) {
