@@ -16,6 +16,15 @@ describe('the Mongoose adapter', () => {
     expect(score.recall, describeScore(score)).toBeGreaterThanOrEqual(0.95);
   });
 
+  it("follows a model looked up by name (const Person = mongoose.model('Person')) to its collection", async () => {
+    const analysis = await analyze({ root });
+    const report = analysis.dataAccesses.filter((access) => access.file === 'src/reports/people-report.js');
+    expect(report.map(({ line, table, access }) => ({ line, table, access }))).toEqual([
+      { line: 9, table: 'people', access: 'read' },
+      { line: 10, table: 'audit_log', access: 'write' },
+    ]);
+  });
+
   it('names collections as Mongoose does: third argument, schema option, @Schema option, else the pluralised model name', async () => {
     const analysis = await analyze({ root });
     expect(analysis.tables.map(({ name, kind, declaredIn }) => ({ name, kind, declaredIn }))).toEqual([

@@ -10,10 +10,17 @@ export interface ModelRef {
   speculative: boolean;
 }
 
-/** What a model method is called on: `User`, `this.catModel`, `mongoose.model('User')`, `mongoose.models.User`. */
+/**
+ * What a model method is called on: `User` (imported, or `const User = mongoose.model('User')`),
+ * `this.catModel`, `mongoose.model('User')`, `mongoose.models.User`.
+ */
 export function getModelRef(receiver: ts.Expression, state: MongooseState): ModelRef | null {
   const node = skipOuterExpressions(receiver);
-  if (ts.isIdentifier(node)) return { ref: { kind: 'symbol', name: node.text }, speculative: true };
+  if (ts.isIdentifier(node)) {
+    const lookedUp = state.lookedUp.get(node.text);
+    if (lookedUp) return { ref: { kind: 'model', orm: 'mongoose', name: lookedUp }, speculative: false };
+    return { ref: { kind: 'symbol', name: node.text }, speculative: true };
+  }
   if (ts.isPropertyAccessExpression(node)) {
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const modelName = state.injected.get(node.name.text);

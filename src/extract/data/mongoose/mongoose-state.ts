@@ -10,8 +10,10 @@ export interface MongooseState {
   injected: Map<string, string>;
   /** Local documents `doc.save()` writes back: `const doc = new User(…)` → User. */
   documents: Map<string, TableRef>;
+  /** Variables that hold a model looked up by name: `const User = mongoose.model('User')` → User. */
+  lookedUp: Map<string, string>;
 }
 
 export function createMongooseState(): MongooseState {
-  return { schemaCollections: new Map(), models: [], injected: new Map(), documents: new Map() };
+  return { schemaCollections: new Map(), models: [], injected: new Map(), documents: new Map(), lookedUp: new Map() };
 }

@@ -23,7 +23,12 @@ export function visitModelCall(call: ts.CallExpression, state: MongooseState, co
   }
   if (method === 'save' && call.arguments.length <= 1) {
     const receiver = skipOuterExpressions(callee.expression);
-    const ref = ts.isIdentifier(receiver) ? state.documents.get(receiver.text) : undefined;
+    // `doc.save()` of a local document, or `new User(req.body).save()` straight away.
+    const ref = ts.isIdentifier(receiver)
+      ? state.documents.get(receiver.text)
+      : ts.isNewExpression(receiver)
+        ? getModelRef(receiver.expression, state)?.ref
+        : undefined;
     if (ref) push(context, call, [{ ref, access: 'write' }], ref.kind === 'symbol');
     return;
   }

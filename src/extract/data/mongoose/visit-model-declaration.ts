@@ -84,6 +84,13 @@ function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState
     if (model) state.documents.set(name, model.ref);
     return;
   }
+  // `const User = mongoose.model('User')`: a model registered elsewhere, looked up by its name,
+  // as Express apps that load every model file at start-up do.
+  if (ts.isCallExpression(initializer) && getCalleeName(initializer) === 'model' && initializer.arguments.length === 1) {
+    const modelName = getStringValue(initializer.arguments[0]);
+    if (modelName !== null) state.lookedUp.set(name, modelName);
+    return;
+  }
   if (ts.isCallExpression(initializer) && ts.isPropertyAccessExpression(initializer.expression)) {
     const method = getCalleeName(initializer);
     if (method === null || !DOCUMENT_METHODS.has(method)) return;
