@@ -30,6 +30,15 @@ describe('the TypeORM adapter', () => {
     expect(tablesOf('src/repositories/member.repository.ts')).toEqual(['library_member']);
   });
 
+  it('reads entities declared with EntitySchema, as JavaScript projects write them, and finds them by name', async () => {
+    const schemas = getFixturePath('data', 'typeorm', 'entity-schema');
+    const analysis = await analyze({ root: schemas });
+    expect(analysis.tables.map((table) => table.name)).toEqual(readExpected(schemas).tables);
+    const score = scoreAccesses(readExpected(schemas).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBe(1);
+    expect(score.recall, describeScore(score)).toBe(1);
+  });
+
   it('names a table like TypeORM does when @Entity() gives no name', () => {
     expect(
       ['OrderItem', 'User', 'HTTPLog', 'APIKey', 'UserProfileV2', 'OAuth2Token', 'LoanEventV2', 'S3Object', 'already_snake'].map(toSnakeCase),

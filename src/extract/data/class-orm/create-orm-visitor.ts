@@ -33,7 +33,9 @@ export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
     return env;
   };
   return {
-    kinds: [CLASS_DECLARATION, CLASS_EXPRESSION, CALL_EXPRESSION, VARIABLE_DECLARATION],
+    kinds: semantics.visitNew
+      ? [CLASS_DECLARATION, CLASS_EXPRESSION, CALL_EXPRESSION, VARIABLE_DECLARATION, NEW_EXPRESSION]
+      : [CLASS_DECLARATION, CLASS_EXPRESSION, CALL_EXPRESSION, VARIABLE_DECLARATION],
     visit(node, context) {
       switch (node.kind) {
         case CLASS_DECLARATION:
@@ -54,6 +56,9 @@ export function createOrmVisitor(semantics: OrmSemantics): FileVisitor {
         }
         case VARIABLE_DECLARATION:
           visitVariable(node as ts.VariableDeclaration, semantics, getEnv(context));
+          break;
+        case NEW_EXPRESSION:
+          semantics.visitNew?.(node as ts.NewExpression, getEnv(context));
           break;
         default:
           break;

@@ -27,4 +27,6 @@ export interface OrmSemantics {
   visitCall?(node: ts.CallExpression, env: OrmEnv): void;
   /** Declarations made by variables: `new EntitySchema({...})`. */
   visitVariable?(node: ts.VariableDeclaration, env: OrmEnv): void;
+  /** Declarations made by constructing an object, wherever it goes: `module.exports = new EntitySchema({...})`. */
+  visitNew?(node: ts.NewExpression, env: OrmEnv): void;
 }

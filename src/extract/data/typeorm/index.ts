@@ -19,6 +19,6 @@ export const typeorm: DataAdapter<true> = {
       visitClass: visitEntityClass,
       valueOfDeclaration: (node) => valueOfRepositoryDeclaration(typeormDialect, node),
       evaluateChain: (top, env, emitting) => evaluateRepositoryChain(typeormDialect, top, env, emitting),
-      visitVariable: visitEntitySchema,
+      visitNew: visitEntitySchema,
     }),
 };

@@ -1,18 +1,42 @@
 import ts from '../../../util/typescript.cjs';
-import { getObjectProperty, getStringValue } from '../../syntax.js';
+import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';
 import { toSnakeCase } from './to-table-name.js';
 
-const NEW_EXPRESSION = ts.SyntaxKind.NewExpression;
-
-/** `const CategorySchema = new EntitySchema({ name: 'category', tableName: 'categories' })`. */
-export function visitEntitySchema(node: ts.VariableDeclaration, env: OrmEnv): void {
-  const initializer = node.initializer;
-  if (initializer?.kind !== NEW_EXPRESSION || !ts.isNewExpression(initializer) || !ts.isIdentifier(node.name)) return;
-  if (!ts.isIdentifier(initializer.expression) || initializer.expression.text !== 'EntitySchema') return;
-  const options = initializer.arguments?.[0];
+/**
+ * An entity declared without a class, as JavaScript projects write them:
+ * `const CategorySchema = new EntitySchema({ name: 'Category', tableName: 'categories' })`,
+ * `module.exports = new EntitySchema({…})`, `export default new EntitySchema({…})`,
+ * `new typeorm.EntitySchema({…})`. The table is `tableName`, else TypeORM's snake_case of `name`;
+ * string targets (`getRepository('Category')`) find it by `name`.
+ */
+export function visitEntitySchema(node: ts.NewExpression, env: OrmEnv): void {
+  const callee = skipOuterExpressions(node.expression);
+  const constructorName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  if (constructorName !== 'EntitySchema') return;
+  const options = node.arguments?.[0];
   const name = getStringValue(getObjectProperty(options, 'name'));
-  if (name === null) return;
+  const symbol = getDeclaredSymbol(node);
+  if (name === null || symbol === null) return;
   const table = getStringValue(getObjectProperty(options, 'tableName')) ?? toSnakeCase(name);
-  env.context.facts.entities.push({ symbol: node.name.text, table, kind: 'table', via: 'typeorm', line: env.context.lineOf(node), modelName: name });
+  env.context.facts.entities.push({ symbol, table, kind: 'table', via: 'typeorm', line: env.context.lineOf(node), modelName: name });
+}
+
+/** The name the schema is known by in its file: its variable, `default`, or `*` for `module.exports`. */
+function getDeclaredSymbol(node: ts.NewExpression): string | null {
+  let child: ts.Node = node;
+  let parent = node.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return null;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isExportAssignment(parent)) return parent.isExportEquals ? '*' : 'default';
+  if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = parent.left;
+    if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports') return '*';
+    if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'exports') return target.name.text;
+  }
+  return null;
 }
