@@ -51,7 +51,7 @@ describe('the Sequelize adapter', () => {
     ]).toEqual(['Users', 'People', 'Categories', 'Statuses', 'OrderItems', 'order_items', 'OrderItem', 'order_lines', 'users']);
   });
 
-  it('resolves models imported under an alias, re-exported from a default export, and looked up in a registry by name', async () => {
+  it('resolves models imported under an alias, re-exported from a default export, and looked up by name in a registry or on the instance', async () => {
     const facts = await extractDataFacts(basic);
     const rowsOf = (file: string) => facts.accesses.filter((a) => a.file === file).map((a) => [a.line, a.table, a.access]);
     expect(rowsOf('src/services/appointment.service.ts').filter((row) => row[1] === 'Doctors')).toEqual([
@@ -59,6 +59,7 @@ describe('the Sequelize adapter', () => {
       [20, 'Doctors', 'write'],
     ]);
     expect(rowsOf('src/legacy/specialty-report.js')).toEqual([[6, 'specialties', 'read']]);
+    expect(rowsOf('src/legacy/audit-trail.js')).toEqual([[7, 'audit_entry', 'read']]);
     const typed = await extractDataFacts(typescript);
     expect(typed.accesses.filter((a) => a.file === 'src/audit/audit.service.ts').map((a) => [a.line, a.table, a.access])).toEqual([
       [7, 'audit_log', 'write'],

@@ -1,7 +1,7 @@
 import ts from '../../../util/typescript.cjs';
 import type { DataAccessKind } from '../../../types.js';
 import type { TableRef } from '../../file-facts.js';
-import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
+import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import { type ChainLink, getCallChain } from '../call-chain.js';
 import { hasLinkNamed } from '../class-orm/chain-filter.js';
 import { toTransactionId } from '../find-transaction-id.js';
@@ -66,7 +66,7 @@ function step(value: Value, link: ChainLink, run: Run): Value | null {
  * declared here, or a model registry (`db.User`, `models.User`, `sequelize.models.User`).
  */
 function stepUnknown(value: Extract<Value, { kind: 'unknown' }>, link: ChainLink, run: Run): Value | null {
-  if (link.name === 'transaction' || link.name === 'models' || link.name === 'getRepository') return stepConnection(link, run);
+  if (link.name === 'transaction' || link.name === 'models' || link.name === 'getRepository' || link.name === 'model') return stepConnection(link, run);
   if (link.name === 'sequelize' && link.args === null) return { kind: 'manager' };
   if (link.args === null) {
     return isClassLikeName(link.name) ? { kind: 'model', entity: { ref: { kind: 'model', orm: 'sequelize', name: link.name }, speculative: true } } : null;
@@ -74,11 +74,16 @@ function stepUnknown(value: Extract<Value, { kind: 'unknown' }>, link: ChainLink
   return stepModel({ ref: toModelRef(value.name, run), speculative: true }, link, run);
 }
 
-/** The Sequelize instance: `sequelize.transaction(...)`, `sequelize.models.User`. */
+/** The Sequelize instance: `sequelize.transaction(...)`, `sequelize.models.User`, `sequelize.model('User')`. */
 function stepConnection(link: ChainLink, run: Run): Value | null {
   if (link.args === null) {
     if (link.name === 'models') return { kind: 'manager' };
     return isClassLikeName(link.name) ? { kind: 'model', entity: { ref: { kind: 'model', orm: 'sequelize', name: link.name }, speculative: true } } : null;
+  }
+  // `sequelize.model('User')`: a defined model looked up by its name.
+  if (link.name === 'model' && link.args.length === 1) {
+    const modelName = getStringValue(link.args[0]);
+    return modelName ? { kind: 'model', entity: { ref: { kind: 'model', orm: 'sequelize', name: modelName }, speculative: false } } : null;
   }
   // sequelize-typescript's repository mode: `sequelize.getRepository(User)`.
   if (link.name === 'getRepository' && link.args[0] && ts.isIdentifier(link.args[0])) {
