@@ -11,7 +11,7 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 /** How one file depends on another. */
 export type DependencyKind = 'import' | 'type' | 'dynamic' | 'require' | 'di';
 /** Edge kinds in the graph: file dependencies plus file → table and file → state edges. */
-export type EdgeKind = DependencyKind | 'read' | 'write' | 'state' | 'name' | 'folder';
+export type EdgeKind = DependencyKind | 'read' | 'write' | 'declare' | 'state' | 'name' | 'folder';
 
 export type DataAccessKind = 'read' | 'write';
 

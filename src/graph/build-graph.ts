@@ -7,7 +7,8 @@ import { findSharedKernel } from './find-shared-kernel.js';
 
 /**
  * The one place the graph is built: a directed graph with a node per file and per table. An
- * edge carries every kind of dependency seen between its ends; its weight is the sum of the
+ * edge carries every kind of dependency seen between its ends (a file's reads, writes and
+ * declarations of a table included); its weight is the sum of the
  * configured weight of each kind, so an import that is also DI wiring counts more than a type.
  */
 export function buildGraph(facts: Facts, options: AnalysisOptions): GraphResult {
@@ -37,6 +38,11 @@ export function buildGraph(facts: Facts, options: AnalysisOptions): GraphResult 
   for (const dependency of dependencies) addEdge(dependency.from, dependency.to, dependency.kind, dependency.line, dependency.names);
   const accesses = [...facts.accesses].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
   for (const access of accesses) addEdge(access.file, toTableNode(access.table), access.access, access.line, []);
+  // A model file that nothing imports (`mongoose.model('User')` looked up by name, an
+  // EntitySchema found by its name) is tied to its data by declaring it.
+  for (const table of facts.tables) {
+    for (const location of table.declaredIn) addEdge(location.file, toTableNode(table.name), 'declare', location.line, []);
+  }
   graph.forEachEdge((_edge, attributes) => {
     attributes.names.sort(compareStrings);
   });
