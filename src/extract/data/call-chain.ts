@@ -59,19 +59,3 @@ export function isChainTop(call: ts.CallExpression): boolean {
   const parent = node.parent;
   return !(parent && (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node);
 }
-
-/** The name a call is made by: `a.b.find()` → `find`, `query()` → `query`. */
-export function getCalleeName(call: ts.CallExpression): string | null {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return null;
-}
-
-/** The last name of an expression: `this.db` → `db`, `knex` → `knex`. */
-export function getTailName(expression: ts.Expression): string | null {
-  const node = skipOuterExpressions(expression);
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  return null;
-}

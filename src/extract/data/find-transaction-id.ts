@@ -1,8 +1,9 @@
 import ts from '../../util/typescript.cjs';
+import { getCalleeName } from '../syntax.js';
 import type { DataAccessKind } from '../../types.js';
 import type { TableRef } from '../file-facts.js';
 import type { VisitContext } from '../visitor.js';
-import { getCallChain, getCalleeName } from './call-chain.js';
+import { getCallChain } from './call-chain.js';
 
 /**
  * Methods whose callback or array argument runs as one transaction, across libraries: TypeORM,

@@ -1,7 +1,7 @@
 import ts from '../../util/typescript.cjs';
 import type { ImportBinding, RawDependency } from '../file-facts.js';
 import type { FileVisitor, VisitContext } from '../visitor.js';
-import { getStringValue, skipOuterExpressions } from '../syntax.js';
+import { getCalleeName, getStringValue, skipOuterExpressions } from '../syntax.js';
 import {
   createObjectExports,
   getAssignedLocalExports,
@@ -263,8 +263,7 @@ function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberU
  * requiring or importing by a computed name.
  */
 function noteFolderLoading(node: ts.CallExpression, loader: { readsOwnFolder: boolean; requireLine: number }, context: VisitContext): void {
-  const callee = skipOuterExpressions(node.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  const name = getCalleeName(node);
   const [argument] = node.arguments;
   if (!argument) return;
   if ((name === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword) && getStringValue(argument) === null) {
@@ -291,17 +290,13 @@ function isOwnFolder(expression: ts.Expression): boolean {
  */
 function isCompiledExportStar(require: ts.CallExpression): boolean {
   const parent = require.parent;
-  if (!parent || !ts.isCallExpression(parent) || parent.arguments[0] !== require) return false;
-  const callee = skipOuterExpressions(parent.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
-  return name === '__exportStar';
+  return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === require && getCalleeName(parent) === '__exportStar';
 }
 
 /** TypeScript's wrappers of `require()` under esModuleInterop: `__importStar(require('m'))`, `tslib_1.__importDefault(…)`. */
 function isCompiledImportHelper(node: ts.Node | undefined): node is ts.CallExpression {
   if (!node || !ts.isCallExpression(node) || node.arguments.length !== 1) return false;
-  const callee = skipOuterExpressions(node.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  const name = getCalleeName(node);
   return name === '__importStar' || name === '__importDefault';
 }
 

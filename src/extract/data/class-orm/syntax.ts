@@ -1,5 +1,5 @@
 import ts from '../../../util/typescript.cjs';
-import { getDecoratorName, getDecorators } from '../../syntax.js';
+import { getDecoratorName, getDecorators, getTailName } from '../../syntax.js';
 
 const DECORATOR = ts.SyntaxKind.Decorator;
 
@@ -76,8 +76,7 @@ export function getExtendedClass(node: ts.ClassLikeDeclaration): { name: string;
     if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
     const type = clause.types[0];
     if (!type) return null;
-    const expression = type.expression;
-    const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : null;
+    const name = getTailName(type.expression);
     return name ? { name, args: type.typeArguments ?? [] } : null;
   }
   return null;

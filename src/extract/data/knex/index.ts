@@ -3,10 +3,10 @@ import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';
-import { getCalleeName, isChainTop } from '../call-chain.js';
+import { isChainTop } from '../call-chain.js';
 import { visitKnexChain } from './visit-knex-chain.js';
 import { readTableConstants } from '../table-constants.js';
-import { skipOuterExpressions } from '../../syntax.js';
+import { getCalleeName, skipOuterExpressions } from '../../syntax.js';
 
 /** `knex.raw(…)` is read by the sql adapter, which sees every SQL string. */
 export const knex: DataAdapter<true> = {

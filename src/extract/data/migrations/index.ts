@@ -4,10 +4,9 @@
 // Knex's schema builder is read by the knex adapter.
 import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
-import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
+import { getObjectProperty, getTailName, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor } from '../../visitor.js';
 import { type DataAdapter, hasDependency } from '../adapter.js';
-import { getTailName } from '../call-chain.js';
 import { isInRollback } from '../is-in-rollback.js';
 import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 

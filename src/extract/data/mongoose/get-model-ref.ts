@@ -1,7 +1,6 @@
 import ts from '../../../util/typescript.cjs';
 import type { TableRef } from '../../file-facts.js';
-import { getStringValue, skipOuterExpressions } from '../../syntax.js';
-import { getCalleeName, getTailName } from '../call-chain.js';
+import { getCalleeName, getStringValue, getTailName, skipOuterExpressions } from '../../syntax.js';
 import type { MongooseState } from './mongoose-state.js';
 
 export interface ModelRef {

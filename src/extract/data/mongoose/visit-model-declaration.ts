@@ -1,7 +1,6 @@
 import ts from '../../../util/typescript.cjs';
-import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
+import { getCalleeName, getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, getTailName, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
-import { getCalleeName, getTailName } from '../call-chain.js';
 import { getModelRef } from './get-model-ref.js';
 import { DOCUMENT_METHODS } from './mongoose-methods.js';
 import type { MongooseState } from './mongoose-state.js';

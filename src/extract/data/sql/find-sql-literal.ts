@@ -1,6 +1,5 @@
 import ts from '../../../util/typescript.cjs';
-import { skipOuterExpressions } from '../../syntax.js';
-import { getCalleeName } from '../call-chain.js';
+import { getCalleeName, getTailName, skipOuterExpressions } from '../../syntax.js';
 import { stripLeadingTrivia } from './scan-sql.js';
 
 /** The last word of a receiver's name that says it is a database handle: `db`, `accountDb`, `getPool()`, `this.connection`. */
@@ -36,7 +35,7 @@ function isOnDatabaseHandle(call: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const receiver = skipOuterExpressions(callee.expression);
-  const name = ts.isCallExpression(receiver) ? getCalleeName(receiver) : ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : null;
+  const name = ts.isCallExpression(receiver) ? getCalleeName(receiver) : getTailName(receiver);
   if (name === null) return false;
   const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|[_$]+/).filter(Boolean);
   return words.length > 0 && DATABASE_WORDS.has(words[words.length - 1]!.toLowerCase());

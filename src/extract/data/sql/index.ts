@@ -1,10 +1,9 @@
 // Raw SQL as drivers take it: https://node-postgres.com/features/queries, https://sidorares.github.io/node-mysql2/docs, https://vitaly-t.github.io/pg-promise/Database.html
 import ts from '../../../util/typescript.cjs';
-import { getObjectProperty, skipOuterExpressions } from '../../syntax.js';
+import { getCalleeName, getObjectProperty, getTailName, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import type { Workspace } from '../../../load/workspace.js';
 import type { DataAdapter, DeclaredModel } from '../adapter.js';
-import { getCalleeName } from '../call-chain.js';
 import { getSqlText, type SpanResolver } from './get-sql-text.js';
 import { readTableConstants, type TableConstant, toConstantName } from '../table-constants.js';
 import { isSchemaHistory } from '../../../util/is-schema-history.js';
@@ -12,9 +11,8 @@ import { isInRollback } from '../is-in-rollback.js';
 import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 import { findSqlLiterals } from './find-sql-literal.js';
 import { looksLikeSql } from './looks-like-sql.js';
-import { readSchemaStatement } from './read-sql-schema-files.js';
 import { splitStatements, stripLeadingTrivia } from './scan-sql.js';
-import { readSqlSchemaFiles } from './read-sql-schema-files.js';
+import { readSchemaStatement, readSqlSchemaFiles } from './read-sql-schema-files.js';
 import { recordSqlAccesses } from './record-sql-accesses.js';
 
 export { getSqlTableAccesses } from './get-sql-table-accesses.js';
@@ -82,8 +80,7 @@ export const sql: DataAdapter<DeclaredModel[]> = {
           else if (ts.isTemplateExpression(argument)) pending.push({ argument, node: argument });
           else record(argument, argument, context);
         } else if (ts.isTaggedTemplateExpression(node)) {
-          const tag = skipOuterExpressions(node.tag);
-          const name = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : null;
+          const name = getTailName(node.tag);
           if (name === null || !SQL_TAGS.has(name)) return;
           if (ts.isTemplateExpression(node.template)) pending.push({ argument: node.template, node: node.template });
           else record(node.template, node.template, context);

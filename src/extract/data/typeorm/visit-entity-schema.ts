@@ -1,5 +1,5 @@
 import ts from '../../../util/typescript.cjs';
-import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
+import { getObjectProperty, getStringValue, getTailName } from '../../syntax.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';
 import { toSnakeCase } from './to-table-name.js';
 
@@ -11,9 +11,7 @@ import { toSnakeCase } from './to-table-name.js';
  * string targets (`getRepository('Category')`) find it by `name`.
  */
 export function visitEntitySchema(node: ts.NewExpression, env: OrmEnv): void {
-  const callee = skipOuterExpressions(node.expression);
-  const constructorName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
-  if (constructorName !== 'EntitySchema') return;
+  if (getTailName(node.expression) !== 'EntitySchema') return;
   const options = node.arguments?.[0];
   const name = getStringValue(getObjectProperty(options, 'name'));
   const symbol = getDeclaredSymbol(node);
