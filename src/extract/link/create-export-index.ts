@@ -18,6 +18,8 @@ export interface ExportIndex {
   /** What a local name in `file` refers to: through its import binding, or the file itself. */
   resolveLocal(file: string, local: string): SymbolLocation;
   getTargetOf(file: string, specifier: string): string | null;
+  /** The files a folder loader requires by computed name (every other file of its folder); empty for any other file. */
+  getLoadedFiles(file: string): string[];
 }
 
 const MAX_DEPTH = 64;
@@ -74,8 +76,10 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
         // CommonJS: `module.exports = { Post: require('./post') }` exports Post.
         found ??= findObjectMember(file, '*', name, depth + 1, seen);
         // A folder loader exports what it loads under names only known at run time.
-        const loaded = folderLoaders.get(file)?.get(toLoaderKey(name));
-        if (!found && loaded) found = { file: loaded, name: '*' };
+        if (!found) {
+          const loaded = folderLoaders.get(file)?.get(toLoaderKey(name));
+          if (loaded) found = { file: loaded, name: '*' };
+        }
       }
     }
     memo.set(key, found);
@@ -128,7 +132,8 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
     return findDeclaration(target, binding.imported) ?? { file: target, name: binding.imported };
   };
 
-  return { findDeclaration: (file, name) => findDeclaration(file, name), findMember, resolveLocal, getTargetOf };
+  const getLoadedFiles = (file: string): string[] => [...new Set(folderLoaders.get(file)?.values() ?? [])].sort();
+  return { findDeclaration: (file, name) => findDeclaration(file, name), findMember, resolveLocal, getTargetOf, getLoadedFiles };
 }
 
 /** Roles a model file's name may end with: `user.model.js`, `order-item.schema.js`. */
@@ -160,12 +165,4 @@ function findFolderLoaderMembers(files: FileFacts[]): Map<string, Map<string, st
 /** `OrderItem`, `orderitem`, `order-item`, `order_item` → orderitem. */
 function toLoaderKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-/** The files each folder loader requires (every other file of its folder), and the line it does so. */
-export function findFolderLoaderTargets(files: FileFacts[]): Map<string, { line: number; files: string[] }> {
-  const lines = new Map(files.filter((facts) => facts.loadsOwnFolder).map((facts) => [facts.path, facts.loadsOwnFolder!]));
-  const targets = new Map<string, { line: number; files: string[] }>();
-  for (const [loader, members] of findFolderLoaderMembers(files)) targets.set(loader, { line: lines.get(loader)!, files: [...new Set(members.values())].sort() });
-  return targets;
 }

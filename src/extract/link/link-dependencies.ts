@@ -1,7 +1,7 @@
 import type { DependencyKind, Diagnostic } from '../../types.js';
 import type { DependencyFact } from '../facts.js';
 import type { FileFacts, RawDependency } from '../file-facts.js';
-import { type ExportIndex, findFolderLoaderTargets } from './create-export-index.js';
+import type { ExportIndex } from './create-export-index.js';
 
 export interface LinkedDependencies {
   dependencies: DependencyFact[];
@@ -20,10 +20,10 @@ export function linkDependencies(files: FileFacts[], exportIndex: ExportIndex): 
   const dependencies: DependencyFact[] = [];
   const externalWorkspaceImports = new Map<string, string[]>();
   const unresolved: Diagnostic[] = [];
-  const loaded = findFolderLoaderTargets(files);
   for (const facts of files) {
-    const loader = loaded.get(facts.path);
-    for (const target of loader?.files ?? []) pushDependency(dependencies, facts.path, target, 'dynamic', loader!.line, []);
+    if (facts.loadsOwnFolder) {
+      for (const target of exportIndex.getLoadedFiles(facts.path)) pushDependency(dependencies, facts.path, target, 'dynamic', facts.loadsOwnFolder, []);
+    }
     for (const dependency of facts.dependencies) {
       const target = dependency.target;
       if (target.kind === 'unresolved') {
