@@ -4,18 +4,16 @@ import { stripLeadingTrivia } from './scan-sql.js';
 
 /** The last word of a receiver's name that says it is a database handle: `db`, `accountDb`, `getPool()`, `this.connection`. */
 const DATABASE_WORDS = new Set(['db', 'database', 'sql', 'sqlite', 'conn', 'connection', 'client', 'pool', 'knex', 'trx', 'tx', 'transaction', 'driver', 'pg', 'mysql']);
-/** A statement written with its keywords in capitals, as SQL is and English is not: `SELECT … FROM`, `INSERT INTO`. */
-const CAPITALISED_STATEMENT = /^\(*\s*(?:SELECT\s[\s\S]*\sFROM\s|INSERT\s+(?:IGNORE\s+|OR\s+[A-Z]+\s+)?INTO\s|REPLACE\s+INTO\s|UPDATE\s[\s\S]+\sSET\s|DELETE\s+(?:\S+\s+)?FROM\s|WITH\s[\s\S]+\sAS\s*\(|MERGE\s+INTO\s|TRUNCATE\s|CREATE\s[\s\S]*?TABLE\s|DROP\s+TABLE\s|ALTER\s+TABLE\s)/;
-/** Any statement start, before the text of a template is known. */
-const STATEMENT_WORD = /^\(*\s*(?:select|insert|replace|update|delete|with|merge|truncate|create|drop|alter|rename)\s/i;
+/** A statement's first word, captured to tell `SELECT` from `Select`. */
+const STATEMENT_WORD = /^\(*\s*(select|insert|replace|update|delete|with|merge|truncate|create|drop|alter|rename)\s/i;
 
 /**
  * The arguments of a call that hold SQL although the call is no driver method seams knows:
  * better-sqlite3's `db.prepare(…)` and `db.exec(…)`, a project's own `accountDb.mutate(…)` or
  * `runQuery(…)`. A string is taken when it starts like a statement and either the call is made
- * on something named like a database handle or its keywords are in capitals, so that English
- * ('Select an item from the list') passed to a logger or a translator is left alone. The
- * caller still requires the text to read as SQL (looksLikeSql or a schema statement).
+ * on something named like a database handle or its first word is in capitals (`INSERT INTO`),
+ * so that English ('Select an item from the list') passed to a logger or a translator is left
+ * alone. The caller still requires the text to read as SQL (looksLikeSql or a schema statement).
  */
 export function findSqlLiterals(call: ts.CallExpression): ts.Expression[] {
   const found: ts.Expression[] = [];
@@ -23,10 +21,10 @@ export function findSqlLiterals(call: ts.CallExpression): ts.Expression[] {
   for (const argument of call.arguments) {
     const node = skipOuterExpressions(argument);
     const text = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : ts.isTemplateExpression(node) ? node.head.text : null;
-    if (text === null || !STATEMENT_WORD.test(stripLeadingTrivia(text))) continue;
+    const verb = text === null ? null : STATEMENT_WORD.exec(stripLeadingTrivia(text))?.[1];
+    if (!verb) continue;
     onDatabase ??= isOnDatabaseHandle(call);
-    if (!onDatabase && !CAPITALISED_STATEMENT.test(stripLeadingTrivia(text))) continue;
-    found.push(node);
+    if (onDatabase || verb === verb.toUpperCase()) found.push(node);
   }
   return found;
 }
