@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from '../util/typescript.cjs';
 import type { Diagnostic } from '../types.js';
+import { readTextIfPresent } from '../util/read-text-if-present.js';
 import { isInside, toRelative } from '../util/paths.js';
 
 export interface PathAlias {
@@ -44,7 +45,7 @@ export function readTsconfig(file: string, root: string, diagnostics: Diagnostic
     include: [],
     isSolution: false,
   };
-  const read = ts.readConfigFile(file, (name) => readTextOrUndefined(name));
+  const read = ts.readConfigFile(file, (name) => readTextIfPresent(name));
   if (read.error) {
     diagnostics.push(toConfigDiagnostic(root, file, read.error));
     return empty;
@@ -53,7 +54,7 @@ export function readTsconfig(file: string, root: string, diagnostics: Diagnostic
     useCaseSensitiveFileNames: true,
     readDirectory: () => [],
     fileExists: (name) => fs.existsSync(name),
-    readFile: (name) => readTextOrUndefined(name),
+    readFile: (name) => readTextIfPresent(name),
   };
   let parsed: ts.ParsedCommandLine;
   try {
@@ -109,14 +110,6 @@ function toAliases(paths: ts.MapLike<string[]>, base: string): PathAlias[] {
     });
   }
   return aliases;
-}
-
-function readTextOrUndefined(name: string): string | undefined {
-  try {
-    return fs.readFileSync(name, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Errors about the analysed files themselves (none found, deprecated options) do not concern seams. */

@@ -5,6 +5,7 @@ import type { WorkspacePackage } from '../../load/find-workspace-packages.js';
 import type { PathAlias, ResolverConfig } from '../../load/read-tsconfig.js';
 import type { Workspace } from '../../load/workspace.js';
 import { isInside, toRelative } from '../../util/paths.js';
+import { readTextIfPresent } from '../../util/read-text-if-present.js';
 import ts from '../../util/typescript.cjs';
 
 /** `path` is relative to the workspace root, computed once per cached resolution. */
@@ -355,8 +356,8 @@ const MODULE_RESOLVER = new Set(['module-resolver', 'babel-plugin-module-resolve
 function readModuleResolverOptions(directory: string, packageBabel: unknown): { alias: Record<string, unknown>; root: unknown[] } {
   const configs = [packageBabel];
   for (const name of BABEL_CONFIG_FILES) {
-    const text = readTextOrNull(path.join(directory, name));
-    if (text !== null) configs.push(ts.parseConfigFileTextToJson(name, text).config);
+    const text = readTextIfPresent(path.join(directory, name));
+    if (text !== undefined) configs.push(ts.parseConfigFileTextToJson(name, text).config);
   }
   for (const config of configs) {
     const plugins = config && typeof config === 'object' ? (config as { plugins?: unknown }).plugins : undefined;
@@ -372,13 +373,6 @@ function readModuleResolverOptions(directory: string, packageBabel: unknown): { 
   return { alias: {}, root: [] };
 }
 
-function readTextOrNull(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 /** Conditions that lead to source rather than build output, taken first when present. */
 const SOURCE_CONDITIONS = ['source', 'types', 'typings'];
