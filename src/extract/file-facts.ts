@@ -114,6 +114,24 @@ export interface EntityDeclaration {
   line: number;
   /** Model name as other code refers to it (Mongoose `model('User')`, Sequelize modelName). */
   modelName?: string;
+  /**
+   * Present when the code gives no table name and `table` follows the ORM's naming rule: the
+   * link step may correct it by project-wide options and by the schema (correct-derived-table-names.ts).
+   */
+  derivedFrom?: DerivedTableName;
+}
+
+export interface DerivedTableName {
+  /** The class or model name the rule was applied to. */
+  name: string;
+  /** Sequelize's naming options as the model itself sets them; unset ones come from the project's `define`. */
+  sequelize?: SequelizeNaming;
+}
+
+/** The options of Sequelize's table naming rule (to-table-name.ts); absent means not set. */
+export interface SequelizeNaming {
+  freezeTableName?: boolean;
+  underscored?: boolean;
 }
 
 /** `symbol` stands for whatever `target` names: a custom repository class for its entity. */
@@ -170,6 +188,8 @@ export interface FileFacts {
    * replayed at link time, so that a table dropped later is not declared. Creates are also entities.
    */
   schemaChanges: { table: string; via: string; created: boolean; line: number }[];
+  /** Sequelize naming options that `new Sequelize(…, { define })` sets for every model of the project. */
+  sequelizeDefines?: { naming: SequelizeNaming; line: number }[];
   accesses: RawDataAccess[];
   aliases: SymbolAlias[];
   diProvides: DiToken[];

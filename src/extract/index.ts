@@ -6,6 +6,7 @@ import { compareStrings } from '../util/sort.js';
 import { detectAdapters, type EnabledAdapters, findAdapter } from './create-visitor-factories.js';
 import type { Facts, StateFact } from './facts.js';
 import type { FileFacts } from './file-facts.js';
+import { correctDerivedTableNames } from './link/correct-derived-table-names.js';
 import { createExportIndex } from './link/create-export-index.js';
 import { linkDataAccesses } from './link/link-data-accesses.js';
 import { linkDependencies } from './link/link-dependencies.js';
@@ -43,17 +44,19 @@ function chooseThreadCount(files: number, options: ExtractOptions): number {
 }
 
 function linkFacts(workspace: Workspace, walked: FileFacts[], enabledData: EnabledAdapters['data']): Facts {
-  const fileFacts = withoutLeftOutFiles(walked);
+  const declaredModels = enabledData.flatMap(({ name, options }) => findAdapter(name)?.getDeclaredModels?.(options) ?? []);
+  const named = correctDerivedTableNames(withoutLeftOutFiles(walked), declaredModels);
+  const fileFacts = named.files;
   const exportIndex = createExportIndex(fileFacts);
   const linked = linkDependencies(fileFacts, exportIndex);
   const diTokens = linkDiTokens(fileFacts, exportIndex);
-  const declaredModels = enabledData.flatMap(({ name, options }) => findAdapter(name)?.getDeclaredModels?.(options) ?? []);
   const data = linkDataAccesses(fileFacts, exportIndex, declaredModels);
   const state: StateFact[] = fileFacts.flatMap((facts) => facts.state.map((fact) => ({ file: facts.path, ...fact })));
   const diagnostics: Diagnostic[] = [
     ...workspace.diagnostics,
     ...walked.flatMap((facts) => facts.diagnostics),
     ...linked.unresolved,
+    ...named.diagnostics,
     ...data.diagnostics,
   ];
   return {

@@ -130,4 +130,6 @@ const DIAGNOSTIC_WORDS: Record<string, string> = {
   'file-too-large': 'files too large to read',
   'parse-error': 'files with syntax errors',
   'unresolved-table': 'table names not statically known',
+  'table-name-from-schema': "model tables named by the schema's spelling",
+  'naming-from-schema': 'naming options inferred from the schema',
 };

@@ -6,6 +6,7 @@ import type { DataAccessFact, TableFact } from '../facts.js';
 import type { EntityDeclaration, FileFacts, TableRef } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
 import { isSystemTable } from './is-system-table.js';
+import { withoutDefaultSchema } from './without-default-schema.js';
 
 interface ResolvedTable {
   table: string;
@@ -145,14 +146,6 @@ export function linkDataAccesses(
     .map(([name, entry]) => ({ name, kind: entry.kind, declaredIn: entry.declaredIn }))
     .sort((a, b) => compareStrings(a.name, b.name));
   return { accesses, tables: tableFacts, diagnostics };
-}
-
-/**
- * `public.users` and `users` are one table in Postgres, whose default schema is `public`; a
- * pg_dump qualifies every name with it, queries seldom do.
- */
-function withoutDefaultSchema(table: string): string {
-  return table.startsWith('public.') ? table.slice('public.'.length) : table;
 }
 
 function describeRef(ref: TableRef): string {

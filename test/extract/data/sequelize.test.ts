@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
-import { toTableName } from '../../../src/extract/data/sequelize/to-table-name.js';
+import { getGivenTableName, readSequelizeNaming, toSequelizeTableName } from '../../../src/extract/data/sequelize/to-table-name.js';
 import { getFixturePath } from '../../helpers/fixture-path.js';
 import { readExpected } from '../../helpers/read-expected.js';
 import { extractDataFacts, getTransactionRows } from './extract-data-facts.js';
@@ -9,6 +9,8 @@ import { describeScore, type ExpectedAccess, scoreAccesses } from './score-acces
 
 const basic = getFixturePath('data', 'sequelize', 'basic');
 const typescript = getFixturePath('data', 'sequelize', 'typescript');
+const projectDefine = getFixturePath('data', 'sequelize', 'project-define');
+const cliConfig = getFixturePath('data', 'sequelize', 'cli-config');
 
 /** The options object literal of `define(…, { … })`, parsed as the adapter sees it. */
 function parseOptions(text: string): ts.Expression {
@@ -21,6 +23,8 @@ describe('the Sequelize adapter', () => {
   it.each([
     ['Model.init and sequelize.define', basic],
     ['sequelize-typescript', typescript],
+    ['project-wide define options', projectDefine],
+    ['sequelize-cli', cliConfig],
   ])('finds every table a %s project reads and writes, with precision and recall of at least 0.95', async (_name, root) => {
     const analysis = await analyze({ root });
     const score = scoreAccesses(readExpected(root).accesses as ExpectedAccess[], analysis.dataAccesses);
@@ -31,13 +35,18 @@ describe('the Sequelize adapter', () => {
   it.each([
     ['Model.init and sequelize.define', basic],
     ['sequelize-typescript', typescript],
+    ['project-wide define options', projectDefine],
+    ['sequelize-cli', cliConfig],
   ])('declares every model and through table of a %s project', async (_name, root) => {
     const analysis = await analyze({ root });
     expect(analysis.tables.map((table) => table.name)).toEqual(readExpected(root).tables);
   });
 
   it('names a table like Sequelize 6: tableName, else the model name as is when frozen, else pluralised and maybe underscored', () => {
-    const name = (model: string, options = '{}') => toTableName(model, parseOptions(options));
+    const name = (model: string, options = '{}') => {
+      const parsed = parseOptions(options);
+      return getGivenTableName(parsed) ?? toSequelizeTableName(model, readSequelizeNaming(parsed));
+    };
     expect([
       name('User'),
       name('Person'),

@@ -39,6 +39,19 @@ describe('the TypeORM adapter', () => {
     expect(score.recall, describeScore(score)).toBe(1);
   });
 
+  it("takes the migrations' table when a custom naming strategy names an entity unlike TypeORM's default", async () => {
+    const plural = getFixturePath('data', 'typeorm', 'naming-strategy');
+    const analysis = await analyze({ root: plural });
+    expect(analysis.tables.map((table) => table.name)).toEqual(readExpected(plural).tables);
+    const score = scoreAccesses(readExpected(plural).accesses as ExpectedAccess[], analysis.dataAccesses);
+    expect(score.precision, describeScore(score)).toBe(1);
+    expect(score.recall, describeScore(score)).toBe(1);
+    expect(analysis.diagnostics.filter((d) => d.code === 'table-name-from-schema').map((d) => [d.file, d.line])).toEqual([
+      ['src/catalog/product-variant.entity.ts', 4],
+      ['src/catalog/product.entity.ts', 4],
+    ]);
+  });
+
   it('names a table like TypeORM does when @Entity() gives no name', () => {
     expect(
       ['OrderItem', 'User', 'HTTPLog', 'APIKey', 'UserProfileV2', 'OAuth2Token', 'LoanEventV2', 'S3Object', 'already_snake'].map(toSnakeCase),

@@ -33,7 +33,9 @@ export function visitEntityClass(node: ts.ClassLikeDeclaration, env: OrmEnv, opt
       const given = getStringValue(getObjectProperty(settings, 'tableName')) ?? getStringValue(getObjectProperty(settings, 'collection'));
       table = given ?? (options.mongo ? toMongoCollection(name) : toUnderscore(name));
       const kind = options.mongo ? 'collection' : 'table';
-      facts.entities.push({ symbol: name, table, kind, via: 'mikro-orm', line: env.context.lineOf(node), modelName: name });
+      // MongoDB has no schema to check a derived collection name against.
+      const derived = given === null && !options.mongo;
+      facts.entities.push({ symbol: name, table, kind, via: 'mikro-orm', line: env.context.lineOf(node), modelName: name, ...(derived ? { derivedFrom: { name } } : {}) });
       if (isDefaultExport(node)) facts.aliases.push({ symbol: 'default', target: { kind: 'symbol', name } });
     }
     if (parent) facts.aliases.push({ symbol: `${name}:extends`, target: { kind: 'symbol', name: parent.name } });

@@ -27,5 +27,6 @@ export function visitEntitySchema(node: ts.VariableDeclaration, env: OrmEnv, opt
     via: 'mikro-orm',
     line: env.context.lineOf(node),
     modelName: name,
+    ...(given === null && !options.mongo ? { derivedFrom: { name } } : {}),
   });
 }

@@ -4,7 +4,7 @@ import { getDecoratorName, getDecorators } from '../../syntax.js';
 import type { OrmEnv } from '../class-orm/orm-env.js';
 import { findThisOwner } from '../class-orm/scope.js';
 import { findDecorator, getClassName, getExtendedClass, getReferencedClass, isDefaultExport } from '../class-orm/syntax.js';
-import { toTableName } from './to-table-name.js';
+import { getGivenTableName, readSequelizeNaming, toSequelizeTableName } from './to-table-name.js';
 
 const TABLE = new Set(['Table']);
 const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
@@ -61,13 +61,16 @@ function visitDeclaringCall(node: ts.CallExpression, callee: ts.PropertyAccessEx
 }
 
 function declareModel(env: OrmEnv, symbol: string, modelName: string, options: ts.Expression | undefined, node: ts.Node): void {
+  const given = getGivenTableName(options);
+  const naming = readSequelizeNaming(options);
   env.context.facts.entities.push({
     symbol,
-    table: toTableName(modelName, options),
+    table: given ?? toSequelizeTableName(modelName, naming),
     kind: 'table',
     via: 'sequelize',
     line: env.context.lineOf(node),
     modelName,
+    ...(given === null ? { derivedFrom: { name: modelName, sequelize: naming } } : {}),
   });
 }
 

@@ -5,6 +5,7 @@ import { hasDependency } from '../adapter.js';
 import { createOrmVisitor } from '../class-orm/create-orm-visitor.js';
 import { visitModelCall, visitModelClass } from './declare-models.js';
 import { evaluateSequelizeChain } from './evaluate-sequelize-chain.js';
+import { visitSequelizeConstruction } from './read-project-defines.js';
 import { valueOfSequelizeDeclaration } from './value-of-declaration.js';
 
 /** Models (`define`, `init`, sequelize-typescript `@Table`), their static and instance calls, includes and transactions. */
@@ -18,5 +19,6 @@ export const sequelize: DataAdapter<true> = {
       valueOfDeclaration: valueOfSequelizeDeclaration,
       evaluateChain: evaluateSequelizeChain,
       visitCall: visitModelCall,
+      visitNew: visitSequelizeConstruction,
     }),
 };

@@ -29,9 +29,9 @@ export function visitEntityClass(node: ts.ClassLikeDeclaration, env: OrmEnv): vo
   let table: string | null = null;
   if (entity) {
     const [first, second] = getDecoratorArguments(entity);
-    table =
-      getStringValue(first) ?? getStringValue(getObjectProperty(first, 'name')) ?? getStringValue(getObjectProperty(second, 'name')) ?? toSnakeCase(name);
-    facts.entities.push({ symbol: name, table, kind: 'table', via: 'typeorm', line, modelName: name });
+    const given = getStringValue(first) ?? getStringValue(getObjectProperty(first, 'name')) ?? getStringValue(getObjectProperty(second, 'name'));
+    table = given ?? toSnakeCase(name);
+    facts.entities.push({ symbol: name, table, kind: 'table', via: 'typeorm', line, modelName: name, ...(given === null ? { derivedFrom: { name } } : {}) });
     if (isDefaultExport(node)) facts.aliases.push({ symbol: 'default', target: { kind: 'symbol', name } });
   }
   const child = findDecorator(node, CHILD_ENTITY);

@@ -16,8 +16,16 @@ export function visitEntitySchema(node: ts.NewExpression, env: OrmEnv): void {
   const name = getStringValue(getObjectProperty(options, 'name'));
   const symbol = getDeclaredSymbol(node);
   if (name === null || symbol === null) return;
-  const table = getStringValue(getObjectProperty(options, 'tableName')) ?? toSnakeCase(name);
-  env.context.facts.entities.push({ symbol, table, kind: 'table', via: 'typeorm', line: env.context.lineOf(node), modelName: name });
+  const given = getStringValue(getObjectProperty(options, 'tableName'));
+  env.context.facts.entities.push({
+    symbol,
+    table: given ?? toSnakeCase(name),
+    kind: 'table',
+    via: 'typeorm',
+    line: env.context.lineOf(node),
+    modelName: name,
+    ...(given === null ? { derivedFrom: { name } } : {}),
+  });
 }
 
 /** The name the schema is known by in its file: its variable, `default`, or `*` for `module.exports`. */
