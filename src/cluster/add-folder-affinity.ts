@@ -1,6 +1,8 @@
 import { memoizeByString } from '../util/memoize.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
+import { createTopicIndex, type TopicIndex } from './create-topic-index.js';
+import { getFileTopics, namesFolder } from './get-file-topics.js';
 import { toWords } from './name-services.js';
 
 /** Workspace packages up to this many files are tied whole. */
@@ -9,13 +11,15 @@ const MAX_PACKAGE_FILES = 60;
 const MIN_FOLDER_FILES = 2;
 /** A module folder: at most this share of its files start with a word of their own… */
 const MAX_DISTINCT_TOPIC_SHARE = 0.7;
-/** …or at least this share start with the folder's own name. */
+/** …or at least this share start with the folder's own name… */
 const MIN_FOLDER_NAMED_SHARE = 0.3;
-/** A first word in at least this share of a folder's files is a role (`sync-*`), unless it names the folder. */
-const ROLE_SHARE = 0.8;
-/** …and its few most common topics must name at least this share of its files. */
+/** …and its few most common topics must name at least this share of its files… */
 const MIN_LEADING_TOPICS_SHARE = 0.5;
 const LEADING_TOPICS = 3;
+/** …or at least this share of its files are about topics no file outside it is named for… */
+const MIN_OWN_TOPIC_SHARE = 0.6;
+/** …as long as it holds at most this share of its package: more than half is the package, not a module. */
+const MAX_PACKAGE_SHARE_OF_MODULE = 0.5;
 
 /**
  * Ties the files of one domain-named folder to a node standing for the folder, with `weight`
@@ -24,12 +28,15 @@ const LEADING_TOPICS = 3;
  * calls another often (on Unleash's 43 feature folders seams' services agreed with the folders
  * at ARI 0.18 without this tie).
  *
- * Each file belongs to its deepest folder whose name is a domain word, not a layer
- * (`src/modules/ordering/services/x.ts` → `src/modules/ordering`); files under layer folders only
- * (`src/services/`) get no tie. A folder named like no layer may still be one (`jobs/`,
- * `db/`): one file per entity, `invoice-reminder.job.ts`, `user-cleanup.job.ts`; isOneTopic
- * tells the two apart by the first words of the file names. A small workspace package is tied
- * whole instead, whatever its folders are called (findSmallPackages).
+ * A file belongs to every folder above it whose name is a domain word, not a layer
+ * (`src/modules/billing/invoices/services/x.ts` → `src/modules/billing/invoices` and
+ * `src/modules/billing`): a large module organised in feature folders is one module, and without
+ * the tie to it its features came apart as services of their own (generated modular monoliths
+ * with feature folders: ARI 0.84 → 0.99). Files under layer folders only (`src/services/`) get
+ * no tie. A folder named like no layer may still be one (`jobs/`, `db/`): one file per entity,
+ * `invoice-reminder.job.ts`, `user-cleanup.job.ts`; isModuleFolder tells the two apart by the
+ * file names. A small workspace package is tied whole instead, whatever its folders are called
+ * (findSmallPackages).
  */
 export function addFolderAffinity(graph: ClusteringGraph, weight: number, packageFolders: readonly string[] = []): void {
   if (weight <= 0) return;
@@ -40,16 +47,18 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   const packageOf = findSmallPackages(files, packageFolders);
   const filesByFolder = new Map<string, string[]>();
   for (const file of files) {
-    const folder = packageOf.get(file) ?? findDomainFolder(file);
-    if (!folder) continue;
-    const list = filesByFolder.get(folder) ?? [];
-    list.push(file);
-    filesByFolder.set(folder, list);
+    const folder = packageOf.get(file);
+    for (const tied of folder ? [folder] : findDomainFolders(file)) {
+      const list = filesByFolder.get(tied) ?? [];
+      list.push(file);
+      filesByFolder.set(tied, list);
+    }
   }
   const packages = new Set(packageOf.values());
+  const topics = createTopicIndex(files, packageFolders);
   for (const folder of [...filesByFolder.keys()].sort(compareStrings)) {
     const members = filesByFolder.get(folder)!;
-    if (members.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isOneTopic(folder, members))) continue;
+    if (members.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isModuleFolder(folder, members, topics))) continue;
     const node = `folder:${folder}`;
     graph.addNode(node, { type: 'folder' });
     for (const file of members.sort(compareStrings)) graph.addEdge(file, node, { weight });
@@ -81,19 +90,25 @@ function findSmallPackages(files: readonly string[], packageFolders: readonly st
   return packageOf;
 }
 
-/** The deepest folder of `file` whose own name holds a domain word, or null. */
-function findDomainFolder(file: string): string | null {
-  return findDomainFolderOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
+/** Every folder of `file` whose own name holds a domain word, deepest first. */
+function findDomainFolders(file: string): string[] {
+  return findDomainFoldersOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
 }
 
 /** Memoised per directory: every file of a folder asks the same question. */
-const findDomainFolderOf = memoizeByString((directory: string): string | null => {
+const findDomainFoldersOf = memoizeByString((directory: string): string[] => {
   const segments = directory === '' ? [] : directory.split('/');
+  const found: string[] = [];
   for (let index = segments.length; index > 0; index--) {
-    if (toWords(segments[index - 1]!).length > 0) return segments.slice(0, index).join('/');
+    if (toWords(segments[index - 1]!).length > 0) found.push(segments.slice(0, index).join('/'));
   }
-  return null;
+  return found;
 });
+
+/** Whether a folder is a module: its files are about one topic, or about topics of its own. */
+function isModuleFolder(folder: string, files: string[], topics: TopicIndex): boolean {
+  return isOneTopic(folder, files) || hasOwnTopics(folder, files, topics);
+}
 
 /**
  * Whether a folder's files are about one topic rather than one role. A file name starts with
@@ -106,16 +121,9 @@ const findDomainFolderOf = memoizeByString((directory: string): string | null =>
  * Unleash's `openapi` schemas), where a module's name most of them.
  */
 function isOneTopic(folder: string, files: string[]): boolean {
-  const folderWords = toWords(folder.slice(folder.lastIndexOf('/') + 1));
-  const namesFolder = (word: string) => folderWords.some((folderWord) => isSameStem(word, folderWord));
-  const names = files.map((file) => toWords(file.slice(file.lastIndexOf('/') + 1))).filter((words) => words.length > 0);
-  if (names.length === 0) return true;
-  // A verb every file starts with (`sync-order.job.ts`, `sync-user.job.ts`) is the role; the topic follows it.
-  const firstCounts = new Map<string, number>();
-  for (const [first] of names) firstCounts.set(first!, (firstCounts.get(first!) ?? 0) + 1);
-  const isRole = (word: string) => names.length >= 3 && firstCounts.get(word)! >= ROLE_SHARE * names.length && !namesFolder(word);
-  const topics = names.map((words) => (isRole(words[0]!) && words.length > 1 ? words[1]! : words[0]!));
-  const namingFolder = topics.filter(namesFolder).length;
+  const topics = getFileTopics(folder, files);
+  if (topics.length === 0) return true;
+  const namingFolder = topics.filter((topic) => namesFolder(folder, topic)).length;
   if (namingFolder >= MIN_FOLDER_NAMED_SHARE * topics.length) return true;
   const counts = new Map<string, number>();
   for (const topic of topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
@@ -124,9 +132,17 @@ function isOneTopic(folder: string, files: string[]): boolean {
   return leading >= MIN_LEADING_TOPICS_SHARE * topics.length && counts.size <= MAX_DISTINCT_TOPIC_SHARE * topics.length;
 }
 
-/** `order` and `ordering`, `member` and `members`: one word, as far as naming a topic goes. */
-function isSameStem(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short);
+/**
+ * Whether most of a folder's files are about topics that no file of its package outside it is
+ * named for. A module of several entities (`billing/` with `invoice.*`, `ledger.*`, `refund.*`)
+ * has as many topics as a layer folder, but its own: the layer's entities recur in every other
+ * layer (`services/invoice.service.ts` beside `controllers/invoice.controller.ts`). A folder that
+ * holds most of its package is the package (`src/app/` of a flat project), not one of its modules.
+ */
+function hasOwnTopics(folder: string, files: string[], topics: TopicIndex): boolean {
+  const pkg = topics.getPackage(folder);
+  if (files.length > MAX_PACKAGE_SHARE_OF_MODULE * topics.countFiles(pkg)) return false;
+  const fileTopics = getFileTopics(folder, files);
+  const own = fileTopics.filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length;
+  return own >= MIN_OWN_TOPIC_SHARE * files.length;
 }

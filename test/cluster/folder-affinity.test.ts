@@ -37,10 +37,12 @@ describe('folder ties', () => {
 
   it('leave layer folders alone: named as layers, or holding one file per entity under any name', () => {
     const layered = ['src/services/order.service.ts', 'src/services/user.service.ts', 'src/controllers/order.controller.ts', 'src/controllers/user.controller.ts'];
-    const jobs = ['artist', 'booking', 'budget', 'invoice', 'loyalty-member', 'member-card'].map((entity) => `src/jobs/${entity}-sync.job.ts`);
+    const entities = ['artist', 'booking', 'budget', 'invoice', 'loyalty-member', 'member-card', 'user', 'order', 'payment'];
+    const models = entities.map((entity) => `src/models/${entity}.model.ts`);
+    const jobs = entities.slice(0, 6).map((entity) => `src/jobs/${entity}-sync.job.ts`);
     const db = ['users', 'orders', 'invoices'].map((entity) => `src/db/${entity}.repo.ts`);
     const tasks = ['order', 'user', 'invoice', 'payment'].map((entity) => `src/tasks/sync-${entity}.ts`);
-    expect(tiedFolders([...layered, ...jobs, ...db, ...tasks])).toEqual({});
+    expect(tiedFolders([...layered, ...models, ...jobs, ...db, ...tasks])).toEqual({});
   });
 
   it('leave a large folder of one file per entity alone, though compound entity names repeat first words', () => {
@@ -49,6 +51,38 @@ describe('folder ties', () => {
     const events = entities.map((entity) => `src/event-bus/events/${entity}-event.ts`);
     const module = ['src/catalog/product.service.ts', 'src/catalog/product.resolver.ts', 'src/catalog/product-variant.entity.ts', 'src/catalog/facet.entity.ts', 'src/catalog/facet.service.ts', 'src/catalog/collection.entity.ts'];
     expect(tiedFolders([...events, ...module])).toEqual({ 'folder:src/catalog': [...module].sort() });
+  });
+
+  it('tie a module of several entities, each file named for its own, when no file outside it is named for them', () => {
+    const billing = ['invoice.service', 'ledger.entity', 'refund.service', 'payout.controller', 'dunning.job', 'tax-rate.entity'].map(
+      (name) => `src/modules/billing/${name}.ts`,
+    );
+    // The same entities behind layer folders are a layer: every entity recurs in the next layer.
+    const layered = ['invoice', 'ledger', 'refund', 'payout'].flatMap((entity) => [`src/controllers/${entity}.controller.ts`, `src/jobs/${entity}-export.ts`]);
+    const others = ['user.service', 'user.controller', 'order.service', 'order.controller', 'cart.service', 'stock.service'].map((name) => `src/${name}.ts`);
+    expect(tiedFolders([...billing, ...others])).toEqual({ 'folder:src/modules/billing': [...billing].sort() });
+    expect(tiedFolders([...layered, ...others])).toEqual({});
+  });
+
+  it('tie a file to its feature folder and to the module folder above it', () => {
+    const invoices = ['invoice.service', 'invoice.controller', 'invoice-line.entity'].map((name) => `src/modules/billing/invoices/${name}.ts`);
+    const payouts = ['payout.service', 'payout-batch.entity'].map((name) => `src/modules/billing/payouts/${name}.ts`);
+    const others = ['user.service', 'user.controller', 'order.service', 'order.controller', 'cart.service', 'stock.service', 'stock.controller'].map((name) => `src/modules/shop/${name}.ts`);
+    const tied = tiedFolders([...invoices, ...payouts, ...others]);
+    expect(tied['folder:src/modules/billing']).toEqual([...invoices, ...payouts].sort());
+    expect(tied['folder:src/modules/billing/invoices']).toEqual([...invoices].sort());
+    expect(tied['folder:src/modules/billing/payouts']).toEqual([...payouts].sort());
+  });
+
+  it('take a folder that holds most of its package for the package, not a module; and judge names per package', () => {
+    const flat = ['invoice.service', 'ledger.service', 'refund.service', 'payout.service', 'user.service'].map((name) => `src/backend/${name}.ts`);
+    expect(tiedFolders([...flat, 'src/main.ts'])).toEqual({});
+    // The worker names its jobs for the api's entities; the api's billing module still owns them.
+    const billing = ['invoice.service', 'ledger.service', 'refund.service'].map((name) => `apps/api/src/billing/${name}.ts`);
+    const api = Array.from({ length: 60 }, (_, index) => `apps/api/src/routes/route-${index}.ts`);
+    const worker = Array.from({ length: 61 }, (_, index) => `apps/worker/src/jobs/${['invoice', 'ledger', 'refund'][index % 3]}-job-${index}.ts`);
+    const tied = tiedFolders([...billing, ...api, ...worker], 1, ['apps/api', 'apps/worker']);
+    expect(tied['folder:apps/api/src/billing']).toEqual([...billing].sort());
   });
 
   it('add nothing at weight 0, and nothing for a folder of one file', () => {
