@@ -199,7 +199,8 @@ describe('seams check against a committed baseline', () => {
     await writeBaseline(repo);
     const baselineFile = path.join(repo.root, 'seams-baseline.json');
     const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
-    expect(baseline.resolution).toBe(0.3);
+    // The automatic resolution of this small project, well below the one set next.
+    expect(baseline.resolution).toBeLessThan(1);
     // As if the baseline had been clustered when the project was larger.
     fs.writeFileSync(baselineFile, `${JSON.stringify({ ...baseline, resolution: 2 }, null, 2)}\n`);
     const atTwo = await runCli(['analyze', repo.root, '--json', '--resolution', '2', '--out', path.join(outRoot, 'at-two'), '--no-workers']);
