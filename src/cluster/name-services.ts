@@ -69,8 +69,16 @@ const ACTION_WORDS = new Set(
 /** A two-word name (`gift-card`) is kept when it scores at least this share of its best single word. */
 const COMPOUND_SHARE = 0.85;
 
+/** A folder names a service when it holds at least this share of the service's files… */
+const MIN_FOLDER_SHARE_OF_SERVICE = 0.5;
+/** …and more than this share of the folder's files are in the service, so that no other service could claim it too. */
+const MIN_SERVICE_SHARE_OF_FOLDER = 0.5;
+
 /**
- * Names each service by the words of its paths that are most specific to it: a word scores
+ * Names each service by the module folder that holds most of it, if one does: a team that drew
+ * `features/playground/` calls that code "playground", whatever words its file names repeat
+ * (`feature-evaluator/`, 15 of the 31 files of Unleash's, named it `evaluator`). Else by the
+ * words of its paths that are most specific to it: a word scores
  * (share of the service's files that contain it) × (share of the word's files that are in the
  * service), so a folder name shared by the whole service wins, and a layer name shared by every
  * service loses. Adjacent word pairs of one path segment score the same way, so that
@@ -85,8 +93,15 @@ export function nameServices(services: string[][], allFiles: string[]): string[]
     termsByFile.set(file, terms);
     for (const term of terms) overall.set(term, (overall.get(term) ?? 0) + 1);
   }
+  const folderCounts = new Map<string, number>();
+  for (const file of allFiles) for (const folder of toDomainFolders(file)) folderCounts.set(folder, (folderCounts.get(folder) ?? 0) + 1);
   const used = new Set<string>();
   return services.map((files, index) => {
+    const folderName = findFolderName(files, folderCounts);
+    if (folderName && !used.has(folderName)) {
+      used.add(folderName);
+      return folderName;
+    }
     const counts = new Map<string, number>();
     for (const file of files) for (const term of termsByFile.get(file) ?? toNameTerms(file)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const ranked = [...counts.entries()]
@@ -107,6 +122,38 @@ export function nameServices(services: string[][], allFiles: string[]): string[]
     used.add(name);
     return name;
   });
+}
+
+/**
+ * The name of the folder that best coincides with the service: the share of the service in the
+ * folder times the share of the folder in the service, each above half (a module `billing/`, not
+ * its feature folder `billing/invoices/`; `admin/orders/`, not `admin/`), made of the folder
+ * name's own domain words (`project-environments/` → `project-environment`), or null.
+ */
+function findFolderName(files: string[], folderCounts: Map<string, number>): string | null {
+  const counts = new Map<string, number>();
+  for (const file of files) for (const folder of toDomainFolders(file)) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  let best: { folder: string; score: number } | null = null;
+  for (const [folder, count] of counts) {
+    const size = folderCounts.get(folder)!;
+    if (count < MIN_FOLDER_SHARE_OF_SERVICE * files.length || count <= MIN_SERVICE_SHARE_OF_FOLDER * size) continue;
+    const score = (count / files.length) * (count / size);
+    if (!best || score > best.score || (score === best.score && folder.length > best.folder.length)) best = { folder, score };
+  }
+  if (!best) return null;
+  const words = toSegmentWords(best.folder.slice(best.folder.lastIndexOf('/') + 1)).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
+  return words.length > 0 ? words.join('-') : null;
+}
+
+/** The folders above a file whose own names hold a domain word, deepest first. */
+function toDomainFolders(file: string): string[] {
+  const segments = file.split('/').slice(0, -1);
+  const folders: string[] = [];
+  for (let index = segments.length; index > 0; index--) {
+    const words = toSegmentWords(segments[index - 1]!).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
+    if (words.length > 0) folders.push(segments.slice(0, index).join('/'));
+  }
+  return folders;
 }
 
 /** A path's candidate name terms: its domain words without action words, and adjacent pairs of them within one segment. */

@@ -8,6 +8,18 @@ describe('service names', () => {
     expect(nameServices([billing, catalog], [...billing, ...catalog])).toEqual(['billing', 'catalog']);
   });
 
+  it('name a service after the module folder that holds most of it, though its file names repeat another word', () => {
+    const playground = [
+      'lib/features/playground/playground-service.ts',
+      'lib/features/playground/playground.ts',
+      ...['evaluator', 'evaluator-client', 'evaluator-strategy', 'evaluator-helpers'].map((name) => `lib/features/playground/feature-evaluator/${name}.ts`),
+    ];
+    const schemas = ['playground-request', 'playground-response', 'playground-feature', 'playground-segment'].map((name) => `lib/openapi/spec/${name}-schema.ts`);
+    const environments = ['project-environments-store', 'project-environments-service'].map((name) => `lib/features/project-environments/${name}.ts`);
+    const files = [...playground, ...schemas, ...environments];
+    expect(nameServices([playground, schemas, environments], files)).toEqual(['playground', 'openapi', 'project-environment']);
+  });
+
   it('keep a compound domain word whole: gift-cards/ is gift-card, order-edits/ is order-edit', () => {
     const giftCards = ['api/routes/admin/gift-cards/index.ts', 'api/routes/admin/gift-cards/create-gift-card.ts', 'services/gift-card.ts'];
     const orderEdits = ['api/routes/admin/order-edits/index.ts', 'api/routes/admin/order-edits/confirm-order-edit.ts', 'services/order-edit.ts'];

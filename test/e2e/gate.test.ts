@@ -79,11 +79,11 @@ describe('seams check against a committed baseline', () => {
       { kind: 'new-shared-tables', tables: ['orders'] },
     ]);
     expect(comparison.findings.added.map(({ kind, severity, services }) => ({ kind, severity, services }))).toEqual([
-      { kind: 'shared-table', severity: 'high', services: ['order', 'shipment'] },
+      { kind: 'shared-table', severity: 'high', services: ['order', 'shipping'] },
     ]);
     expect(comparison.counts).toEqual([{ kind: 'shared-table', before: 0, after: 1 }]);
     expect(comparison.sharedTables).toEqual({ added: ['orders'], removed: [] });
-    expect(comparison.dependencies).toEqual({ added: [{ from: 'shipment', to: 'order', edges: 1 }], removed: [] });
+    expect(comparison.dependencies).toEqual({ added: [{ from: 'shipping', to: 'order', edges: 1 }], removed: [] });
     expect(fs.readFileSync(path.join(out, 'seams-check.md'), 'utf8')).toContain('## seams check: ❌ failed');
     expect(JSON.parse(fs.readFileSync(path.join(out, 'seams.sarif'), 'utf8')).version).toBe('2.1.0');
   });
