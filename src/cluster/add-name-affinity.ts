@@ -1,6 +1,7 @@
 import { getDirectory } from '../util/paths.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
+import { createPackageFinder } from './create-package-finder.js';
 import { toWords } from './name-services.js';
 
 /** Above this many files a word names a layer or a common concept, not one domain. */
@@ -24,9 +25,15 @@ const MAX_FILES_PER_WORD = 8;
  * together. The compound token makes its own files the only exact matches (also when its words
  * are too common to count, as `order` in `order-item`), and squaring makes a partial match
  * (J = 1/3) worth a ninth of an exact one; two one-word names that match keep w.
+ *
+ * Names are compared within one workspace package only: the apps of a monorepo name their
+ * entities alike (`apps/api/…/invoice.service.ts`, `apps/worker/…/invoice.service.ts`) without
+ * sharing a module, and matched across them the twins left their modules as services of their
+ * own (a generated two-app monorepo: ARI 0.66 → 0.99).
  */
-export function addNameAffinity(graph: ClusteringGraph, weight: number): void {
+export function addNameAffinity(graph: ClusteringGraph, weight: number, packageFolders: readonly string[] = []): void {
   if (weight <= 0) return;
+  const getPackage = createPackageFinder(packageFolders);
   const tokensByFile = new Map<string, string[]>();
   const filesByToken = new Map<string, string[]>();
   graph.forEachNode((node, attributes) => {
@@ -52,7 +59,7 @@ export function addNameAffinity(graph: ClusteringGraph, weight: number): void {
     const partners = new Set<string>();
     for (const token of tokens) for (const b of filesByToken.get(token)!) if (compareStrings(a, b) < 0) partners.add(b);
     for (const b of [...partners].sort(compareStrings)) {
-      if (getDirectory(a) === getDirectory(b)) continue;
+      if (getDirectory(a) === getDirectory(b) || getPackage(a) !== getPackage(b)) continue;
       const similarity = getJaccardIndex(tokens, rareTokens.get(b)!);
       const affinity = weight * similarity * similarity;
       if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (current) => (current ?? 0) + affinity);

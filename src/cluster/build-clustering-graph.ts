@@ -41,7 +41,7 @@ export function buildClusteringGraph(
       projection.addEdge(source, target, { weight });
     }
   }
-  addNameAffinity(projection, nameWeight);
+  addNameAffinity(projection, nameWeight, packageFolders);
   addFolderAffinity(projection, folderWeight, packageFolders);
   // A node without edges would still consume Louvain's random draws and so move other files;
   // such files are placed by their folder afterwards instead.

@@ -1,3 +1,4 @@
+import { createPackageFinder } from './create-package-finder.js';
 import { toWords } from './name-services.js';
 
 export interface TopicIndex {
@@ -17,8 +18,7 @@ export interface TopicIndex {
  * `apps/worker/…/invoice.job.ts`) without sharing modules.
  */
 export function createTopicIndex(files: readonly string[], packageFolders: readonly string[]): TopicIndex {
-  const deepestFirst = packageFolders.filter((folder) => folder !== '').sort((a, b) => b.length - a.length);
-  const getPackage = (path: string) => deepestFirst.find((folder) => path.startsWith(`${folder}/`)) ?? '';
+  const getPackage = createPackageFinder(packageFolders);
   const filesByWord = new Map<string, string[]>();
   const fileCounts = new Map<string, number>();
   for (const file of files) {
