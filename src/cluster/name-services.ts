@@ -147,14 +147,19 @@ function findFolderName(files: string[], folderCounts: Map<string, number>): str
 
 /** The folders above a file whose own names hold a domain word, deepest first. */
 function toDomainFolders(file: string): string[] {
-  const segments = file.split('/').slice(0, -1);
+  return toDomainFoldersOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
+}
+
+/** Memoised per directory: every file of a folder asks the same question. */
+const toDomainFoldersOf = memoizeByString((directory: string): string[] => {
+  const segments = directory === '' ? [] : directory.split('/');
   const folders: string[] = [];
   for (let index = segments.length; index > 0; index--) {
     const words = toSegmentWords(segments[index - 1]!).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
     if (words.length > 0) folders.push(segments.slice(0, index).join('/'));
   }
   return folders;
-}
+});
 
 /** A path's candidate name terms: its domain words without action words, and adjacent pairs of them within one segment. */
 function toNameTerms(path: string): string[] {
