@@ -20,6 +20,8 @@ const LEADING_TOPICS = 3;
 const MIN_OWN_TOPIC_SHARE = 0.6;
 /** …as long as it holds at most this share of its package: more than half is the package, not a module. */
 const MAX_PACKAGE_SHARE_OF_MODULE = 0.5;
+/** A folder of module folders whose few topics lead needs this share of them to be its own. */
+const MIN_OWN_TOPIC_SHARE_OF_ENCLOSING = 0.3;
 
 /**
  * Ties the files of one domain-named folder to a node standing for the folder, with `weight`
@@ -46,19 +48,28 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   });
   const packageOf = findSmallPackages(files, packageFolders);
   const filesByFolder = new Map<string, string[]>();
+  // What each member stands for when the folder is judged: the file itself, or, in a folder
+  // that encloses other domain folders, the one it is in, named for its topic.
+  const partsByFolder = new Map<string, string[]>();
   for (const file of files) {
     const folder = packageOf.get(file);
-    for (const tied of folder ? [folder] : findDomainFolders(file)) {
-      const list = filesByFolder.get(tied) ?? [];
-      list.push(file);
-      filesByFolder.set(tied, list);
-    }
+    const enclosing = folder ? [folder] : findDomainFolders(file);
+    enclosing.forEach((tied, index) => {
+      const members = filesByFolder.get(tied) ?? [];
+      const parts = partsByFolder.get(tied) ?? [];
+      members.push(file);
+      parts.push(index === 0 ? file : enclosing[index - 1]!);
+      filesByFolder.set(tied, members);
+      partsByFolder.set(tied, parts);
+    });
   }
   const packages = new Set(packageOf.values());
   const topics = createTopicIndex(files, packageFolders);
   for (const folder of [...filesByFolder.keys()].sort(compareStrings)) {
     const members = filesByFolder.get(folder)!;
-    if (members.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isModuleFolder(folder, members, topics))) continue;
+    if (members.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isModuleFolder(folder, members, partsByFolder.get(folder)!, topics))) {
+      continue;
+    }
     const node = `folder:${folder}`;
     graph.addNode(node, { type: 'folder' });
     for (const file of members.sort(compareStrings)) graph.addEdge(file, node, { weight });
@@ -105,9 +116,23 @@ const findDomainFoldersOf = memoizeByString((directory: string): string[] => {
   return found;
 });
 
-/** Whether a folder is a module: its files are about one topic, or about topics of its own. */
-function isModuleFolder(folder: string, files: string[], topics: TopicIndex): boolean {
-  return isOneTopic(folder, files) || hasOwnTopics(folder, files, topics);
+/**
+ * Whether a folder is a module: its parts (files, and the module folders inside it, named for
+ * their topic) are about one topic, or about topics of its own. So `billing/` that encloses
+ * `invoices/` and `payouts/` is a module, and `api/admin/` that encloses `orders/`, `products/`,
+ * … is not: those names recur outside it (`services/order.ts`, `api/store/orders/`).
+ */
+function isModuleFolder(folder: string, members: string[], parts: string[], topics: TopicIndex): boolean {
+  const pkg = topics.getPackage(folder);
+  // A folder that is or holds a workspace package (`apps/worker/`) is no module of one.
+  if (topics.getPackage(members[0]!) !== pkg) return false;
+  // Few module folders inside one look like few topics, so a folder of route folders
+  // (`api/admin/orders/`, `api/admin/products/`, names found in every layer) needs its own
+  // name, or some topics of its own besides (Unleash's `metrics/` with `last-seen/`).
+  const encloses = parts.some((part, index) => part !== members[index]);
+  if (isOneTopic(folder, parts, !encloses || hasOwnTopics(folder, parts, topics, MIN_OWN_TOPIC_SHARE_OF_ENCLOSING))) return true;
+  // A folder that holds most of its package is the package (`src/app/` of a flat project), not one of its modules.
+  return members.length <= MAX_PACKAGE_SHARE_OF_MODULE * topics.countFiles(pkg) && hasOwnTopics(folder, parts, topics);
 }
 
 /**
@@ -120,11 +145,12 @@ function isModuleFolder(folder: string, files: string[], topics: TopicIndex): bo
  * topics name few of its files (Vendure's `event-bus`, 66 files: 14; Ghost's `api/endpoints`,
  * Unleash's `openapi` schemas), where a module's name most of them.
  */
-function isOneTopic(folder: string, files: string[]): boolean {
+function isOneTopic(folder: string, files: string[], byLeadingTopics = true): boolean {
   const topics = getFileTopics(folder, files);
   if (topics.length === 0) return true;
   const namingFolder = topics.filter((topic) => namesFolder(folder, topic)).length;
   if (namingFolder >= MIN_FOLDER_NAMED_SHARE * topics.length) return true;
+  if (!byLeadingTopics) return false;
   const counts = new Map<string, number>();
   for (const topic of topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   const sorted = [...counts.values()].sort((a, b) => b - a);
@@ -133,16 +159,13 @@ function isOneTopic(folder: string, files: string[]): boolean {
 }
 
 /**
- * Whether most of a folder's files are about topics that no file of its package outside it is
+ * Whether most of a folder's parts are about topics that no file of its package outside it is
  * named for. A module of several entities (`billing/` with `invoice.*`, `ledger.*`, `refund.*`)
  * has as many topics as a layer folder, but its own: the layer's entities recur in every other
- * layer (`services/invoice.service.ts` beside `controllers/invoice.controller.ts`). A folder that
- * holds most of its package is the package (`src/app/` of a flat project), not one of its modules.
+ * layer (`services/invoice.service.ts` beside `controllers/invoice.controller.ts`).
  */
-function hasOwnTopics(folder: string, files: string[], topics: TopicIndex): boolean {
+function hasOwnTopics(folder: string, parts: string[], topics: TopicIndex, share = MIN_OWN_TOPIC_SHARE): boolean {
   const pkg = topics.getPackage(folder);
-  if (files.length > MAX_PACKAGE_SHARE_OF_MODULE * topics.countFiles(pkg)) return false;
-  const fileTopics = getFileTopics(folder, files);
-  const own = fileTopics.filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length;
-  return own >= MIN_OWN_TOPIC_SHARE * files.length;
+  const own = getFileTopics(folder, parts).filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length;
+  return own >= share * parts.length;
 }

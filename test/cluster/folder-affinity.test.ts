@@ -74,6 +74,15 @@ describe('folder ties', () => {
     expect(tied['folder:src/modules/billing/payouts']).toEqual([...payouts].sort());
   });
 
+  it('leave a folder of route folders alone when their names recur outside it, while each route folder is tied', () => {
+    const domains = ['orders', 'products', 'customers', 'regions'];
+    const admin = domains.flatMap((domain) => ['route', 'validators', 'query-config'].map((name) => `src/api/admin/${domain}/${name}.ts`));
+    const layers = domains.flatMap((domain) => [`src/services/${domain.slice(0, -1)}.service.ts`, `src/store/${domain}/route.ts`]);
+    const tied = tiedFolders([...admin, ...layers]);
+    expect(tied['folder:src/api/admin']).toBeUndefined();
+    expect(Object.keys(tied).filter((folder) => folder.startsWith('folder:src/api/admin/'))).toHaveLength(4);
+  });
+
   it('take a folder that holds most of its package for the package, not a module; and judge names per package', () => {
     const flat = ['invoice.service', 'ledger.service', 'refund.service', 'payout.service', 'user.service'].map((name) => `src/backend/${name}.ts`);
     expect(tiedFolders([...flat, 'src/main.ts'])).toEqual({});
