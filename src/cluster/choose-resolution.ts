@@ -2,7 +2,7 @@ import { round } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
 
 /** Below this resolution a small project's services merge into a handful of blobs. */
-export const MIN_AUTO_RESOLUTION = 0.3;
+export const MIN_AUTO_RESOLUTION = 0.2;
 /** Scale of the √m term when no file is tied to a module folder… */
 export const RESOLUTION_PER_ROOT_WEIGHT = 0.02;
 /** …and what it gains when every file is. */
@@ -12,7 +12,7 @@ export const RESOLUTION_PER_ROOT_WEIGHT_BY_FOLDERS = 0.08;
  * The Louvain resolution γ when the user sets none, from the total edge weight m of the
  * clustering graph and the share s of its files tied to a module folder (add-folder-affinity.ts):
  *
- *   γ = max(0.3, (0.02 + 0.08 · s) · √m)
+ *   γ = max(0.2, (0.02 + 0.08 · s) · √m)
  *
  * Why it grows with √m: modularity has a resolution limit (Fortunato & Barthélemy, "Resolution
  * limit in community detection", PNAS 2007). At resolution γ (Reichardt & Bornholdt, "Statistical
@@ -25,7 +25,9 @@ export const RESOLUTION_PER_ROOT_WEIGHT_BY_FOLDERS = 0.08;
  * Why the floor: in a project of a few hundred files, γ near 1 cuts a domain organised by
  * technical layer into one piece per entity (its route, controller, service, repository and
  * model), a granularity no team would deploy. Measured on generated layered monoliths, the
- * fixtures and a 20k-file synthetic monolith (see test/cluster/decomposition-quality.test.ts).
+ * fixtures and a 20k-file synthetic monolith (see test/cluster/decomposition-quality.test.ts);
+ * lowering the floor from 0.3 to 0.2 raised the small layered monoliths' mean ARI on four sets
+ * of seeds from 0.896/0.879/0.848/0.929 to 0.917/0.924/0.887/0.930, the others unchanged.
  *
  * Why s: where the folders name the modules, their ties hold each module together, and a low γ
  * only merges neighbouring modules that call each other (Unleash's feature folders, Ghost's

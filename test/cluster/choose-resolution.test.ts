@@ -18,10 +18,10 @@ function twoFiles(importWeight: number, tieWeight: number): ClusteringGraph {
 }
 
 describe('the automatic resolution', () => {
-  it('grows with the root of the total weight, from a floor of 0.3', () => {
+  it('grows with the root of the total weight, from a floor of 0.2', () => {
     expect(chooseResolution(twoFiles(2500, 0))).toBe(1);
     expect(chooseResolution(twoFiles(10_000, 0))).toBe(2);
-    expect(chooseResolution(twoFiles(100, 0))).toBe(0.3);
+    expect(chooseResolution(twoFiles(25, 0))).toBe(0.2);
   });
 
   it('is higher where the folders name the modules: five times as high when every file is tied to one', () => {

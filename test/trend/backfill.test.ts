@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
+import { MIN_AUTO_RESOLUTION } from '../../src/cluster/choose-resolution.js';
 import { DEFAULT_WEIGHTS } from '../../src/config/defaults.js';
 import { computeConfigHash } from '../../src/trend/compute-config-hash.js';
 import { createHistoryRecord, type HistoryRecord } from '../../src/trend/history-record.js';
@@ -180,7 +181,7 @@ describe('seams history record and show', () => {
 
 describe('seams history with a committed baseline', () => {
   it('clusters every commit at the baseline’s resolution when none is configured', async () => {
-    // Shipping writing the orders table: at the automatic 0.3 shipment merges into order, at 0.7 not.
+    // Shipping writing the orders table: at the automatic floor shipment merges into order, at 0.7 not.
     // Folder ties would keep src/shipping/ apart at both resolutions, so this shop turns them off.
     const shop = createGitRepo({ ...SHOP_FILES, ...SHIPPING_WRITES_ORDERS, 'seams.config.json': '{ "weights": { "folder": 0 } }\n' });
     try {
@@ -188,7 +189,7 @@ describe('seams history with a committed baseline', () => {
       await runCli(['baseline', shop.root, '--no-workers']);
       const baselineFile = path.join(shop.root, 'seams-baseline.json');
       const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
-      expect(baseline.resolution).toBe(0.3);
+      expect(baseline.resolution).toBe(MIN_AUTO_RESOLUTION);
       // As if the baseline had been clustered when the project was larger.
       fs.writeFileSync(baselineFile, `${JSON.stringify({ ...baseline, resolution: 0.7 }, null, 2)}\n`);
       shop.commit('Add the seams baseline', '2024-01-06T10:00:00Z');
