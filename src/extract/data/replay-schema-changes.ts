@@ -1,4 +1,5 @@
 import { compareStrings } from '../../util/sort.js';
+import type { FileFacts } from '../file-facts.js';
 
 /** A table created or dropped (a rename is both) by a migration or a schema script. */
 export interface SchemaChange {
@@ -25,4 +26,24 @@ export function replaySchemaChanges<Change extends SchemaChange>(changes: Change
   const last = new Map<string, Change>();
   for (const change of ordered) last.set(change.key, change);
   return last;
+}
+
+/**
+ * The last change of each table the analysed files' schema history creates or drops (migration
+ * APIs, schema statements in code), keyed `via:table`: sources are kept apart, so that a Knex
+ * migration's drop does not undo a table an SQL script creates.
+ */
+export function replayFileSchemaChanges(files: readonly FileFacts[]): Map<string, SchemaChange & { table: string }> {
+  return replaySchemaChanges(
+    files.flatMap((facts) =>
+      facts.schemaChanges.map((change, position) => ({
+        key: `${change.via}:${change.table}`,
+        table: change.table,
+        created: change.created,
+        file: facts.path,
+        line: change.line,
+        position,
+      })),
+    ),
+  );
 }

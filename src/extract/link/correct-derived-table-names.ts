@@ -2,7 +2,7 @@ import inflection from 'inflection';
 import type { Diagnostic } from '../../types.js';
 import type { DeclaredModel } from '../data/adapter.js';
 import { isSchemaCreation } from '../data/record-schema-change.js';
-import { replaySchemaChanges } from '../data/replay-schema-changes.js';
+import { replayFileSchemaChanges } from '../data/replay-schema-changes.js';
 import { toSequelizeTableName } from '../data/sequelize/to-table-name.js';
 import { toSnakeCase } from '../data/typeorm/to-table-name.js';
 import type { EntityDeclaration, FileFacts, SequelizeNaming } from '../file-facts.js';
@@ -101,17 +101,7 @@ function inferSequelizeDefines(files: FileFacts[], schemaTables: Set<string>): {
 
 /** Tables the schema history leaves standing, and tables of SQL schema files. */
 function findSchemaTables(files: FileFacts[], declaredModels: DeclaredModel[]): Set<string> {
-  const changes = files.flatMap((facts) =>
-    facts.schemaChanges.map((change, position) => ({
-      key: `${change.via}:${change.table}`,
-      table: change.table,
-      created: change.created,
-      file: facts.path,
-      line: change.line,
-      position,
-    })),
-  );
-  const standing = [...replaySchemaChanges(changes).values()].filter((change) => change.created).map((change) => change.table);
+  const standing = [...replayFileSchemaChanges(files).values()].filter((change) => change.created).map((change) => change.table);
   const scripted = declaredModels.filter((model) => model.orm === 'sql').map((model) => model.table);
   return new Set([...standing, ...scripted].map(withoutDefaultSchema));
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic, Location } from '../../types.js';
 import { compareStrings } from '../../util/sort.js';
 import type { DeclaredModel } from '../data/adapter.js';
-import { replaySchemaChanges, type SchemaChange } from '../data/replay-schema-changes.js';
+import { replayFileSchemaChanges } from '../data/replay-schema-changes.js';
 import type { DataAccessFact, TableFact } from '../facts.js';
 import type { EntityDeclaration, FileFacts, TableRef } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
@@ -170,14 +170,5 @@ function describeRef(ref: TableRef): string {
  * renamed away: though an old migration declares it, it is no longer in the schema.
  */
 function findDroppedTables(files: FileFacts[]): Set<string> {
-  const changes: SchemaChange[] = files.flatMap((facts) =>
-    facts.schemaChanges.map((change, position) => ({
-      key: `${change.via}:${change.table}`,
-      created: change.created,
-      file: facts.path,
-      line: change.line,
-      position,
-    })),
-  );
-  return new Set([...replaySchemaChanges(changes).values()].filter((change) => !change.created).map((change) => change.key));
+  return new Set([...replayFileSchemaChanges(files).values()].filter((change) => !change.created).map((change) => change.key));
 }
