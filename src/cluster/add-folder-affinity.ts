@@ -1,9 +1,9 @@
-import { memoizeByString } from '../util/memoize.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
+import { createPackageFinder } from './create-package-finder.js';
 import { createTopicIndex, type TopicIndex } from './create-topic-index.js';
 import { getFileTopics, namesFolder } from './get-file-topics.js';
-import { toWords } from './name-services.js';
+import { findDomainFolders } from './name-services.js';
 
 /** Workspace packages up to this many files are tied whole. */
 const MAX_PACKAGE_FILES = 60;
@@ -84,11 +84,10 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
 function findSmallPackages(files: readonly string[], packageFolders: readonly string[]): Map<string, string> {
   const packageOf = new Map<string, string>();
   if (packageFolders.length === 0) return packageOf;
-  // Deepest first, so that a package nested in another claims its own files.
-  const folders = [...packageFolders].filter((folder) => folder !== '').sort((a, b) => b.length - a.length || compareStrings(a, b));
+  const getPackage = createPackageFinder(packageFolders);
   const members = new Map<string, string[]>();
   for (const file of files) {
-    const folder = folders.find((candidate) => file.startsWith(`${candidate}/`));
+    const folder = getPackage(file);
     if (!folder) continue;
     const list = members.get(folder) ?? [];
     list.push(file);
@@ -101,21 +100,6 @@ function findSmallPackages(files: readonly string[], packageFolders: readonly st
   return packageOf;
 }
 
-/** Every folder of `file` whose own name holds a domain word, deepest first. */
-function findDomainFolders(file: string): string[] {
-  return findDomainFoldersOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
-}
-
-/** Memoised per directory: every file of a folder asks the same question. */
-const findDomainFoldersOf = memoizeByString((directory: string): string[] => {
-  const segments = directory === '' ? [] : directory.split('/');
-  const found: string[] = [];
-  for (let index = segments.length; index > 0; index--) {
-    if (toWords(segments[index - 1]!).length > 0) found.push(segments.slice(0, index).join('/'));
-  }
-  return found;
-});
-
 /**
  * Whether a folder is a module: its parts (files, and the module folders inside it, named for
  * their topic) are about one topic, or about topics of its own. So `billing/` that encloses
@@ -126,13 +110,23 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
   const pkg = topics.getPackage(folder);
   // A folder that is or holds a workspace package (`apps/worker/`) is no module of one.
   if (topics.getPackage(members[0]!) !== pkg) return false;
+  const partTopics = getFileTopics(folder, parts);
+  let ownShare: number | undefined;
+  const getOwnShare = () => {
+    ownShare ??= partTopics.filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length / parts.length;
+    return ownShare;
+  };
   // Few module folders inside one look like few topics, so a folder of route folders
   // (`api/admin/orders/`, `api/admin/products/`, names found in every layer) needs its own
   // name, or some topics of its own besides (Unleash's `metrics/` with `last-seen/`).
   const encloses = parts.some((part, index) => part !== members[index]);
-  if (isOneTopic(folder, parts, !encloses || hasOwnTopics(folder, parts, topics, MIN_OWN_TOPIC_SHARE_OF_ENCLOSING))) return true;
-  // A folder that holds most of its package is the package (`src/app/` of a flat project), not one of its modules.
-  return members.length <= MAX_PACKAGE_SHARE_OF_MODULE * topics.countFiles(pkg) && hasOwnTopics(folder, parts, topics);
+  if (isOneTopic(folder, partTopics, () => !encloses || getOwnShare() >= MIN_OWN_TOPIC_SHARE_OF_ENCLOSING)) return true;
+  // Topics of its own: a module of several entities (`billing/` with `invoice.*`, `ledger.*`,
+  // `refund.*`) has as many topics as a layer folder, but no file of its package outside it is
+  // named for them, where a layer's entities recur in every other layer
+  // (`services/invoice.service.ts` beside `controllers/invoice.controller.ts`). A folder that
+  // holds most of its package is the package (`src/app/` of a flat project), not one of its modules.
+  return members.length <= MAX_PACKAGE_SHARE_OF_MODULE * topics.countFiles(pkg) && getOwnShare() >= MIN_OWN_TOPIC_SHARE;
 }
 
 /**
@@ -143,29 +137,16 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
  * repeats first words too, because entity names share them (`product-event`,
  * `product-variant-event`, `product-option-event`…), but spread over many: its three most common
  * topics name few of its files (Vendure's `event-bus`, 66 files: 14; Ghost's `api/endpoints`,
- * Unleash's `openapi` schemas), where a module's name most of them.
+ * Unleash's `openapi` schemas), where a module's name most of them. The second test is only made
+ * where `mayLeadingTopicsTell` allows it.
  */
-function isOneTopic(folder: string, files: string[], byLeadingTopics = true): boolean {
-  const topics = getFileTopics(folder, files);
+function isOneTopic(folder: string, topics: string[], mayLeadingTopicsTell: () => boolean): boolean {
   if (topics.length === 0) return true;
   const namingFolder = topics.filter((topic) => namesFolder(folder, topic)).length;
   if (namingFolder >= MIN_FOLDER_NAMED_SHARE * topics.length) return true;
-  if (!byLeadingTopics) return false;
   const counts = new Map<string, number>();
   for (const topic of topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   const sorted = [...counts.values()].sort((a, b) => b - a);
   const leading = sorted.slice(0, LEADING_TOPICS).reduce((sum, count) => sum + count, 0);
-  return leading >= MIN_LEADING_TOPICS_SHARE * topics.length && counts.size <= MAX_DISTINCT_TOPIC_SHARE * topics.length;
-}
-
-/**
- * Whether most of a folder's parts are about topics that no file of its package outside it is
- * named for. A module of several entities (`billing/` with `invoice.*`, `ledger.*`, `refund.*`)
- * has as many topics as a layer folder, but its own: the layer's entities recur in every other
- * layer (`services/invoice.service.ts` beside `controllers/invoice.controller.ts`).
- */
-function hasOwnTopics(folder: string, parts: string[], topics: TopicIndex, share = MIN_OWN_TOPIC_SHARE): boolean {
-  const pkg = topics.getPackage(folder);
-  const own = getFileTopics(folder, parts).filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length;
-  return own >= share * parts.length;
+  return leading >= MIN_LEADING_TOPICS_SHARE * topics.length && counts.size <= MAX_DISTINCT_TOPIC_SHARE * topics.length && mayLeadingTopicsTell();
 }

@@ -94,7 +94,7 @@ export function nameServices(services: string[][], allFiles: string[]): string[]
     for (const term of terms) overall.set(term, (overall.get(term) ?? 0) + 1);
   }
   const folderCounts = new Map<string, number>();
-  for (const file of allFiles) for (const folder of toDomainFolders(file)) folderCounts.set(folder, (folderCounts.get(folder) ?? 0) + 1);
+  for (const file of allFiles) for (const folder of findDomainFolders(file)) folderCounts.set(folder, (folderCounts.get(folder) ?? 0) + 1);
   const used = new Set<string>();
   return services.map((files, index) => {
     const folderName = findFolderName(files, folderCounts);
@@ -132,34 +132,38 @@ export function nameServices(services: string[][], allFiles: string[]): string[]
  */
 function findFolderName(files: string[], folderCounts: Map<string, number>): string | null {
   const counts = new Map<string, number>();
-  for (const file of files) for (const folder of toDomainFolders(file)) counts.set(folder, (counts.get(folder) ?? 0) + 1);
-  let best: { folder: string; score: number } | null = null;
+  for (const file of files) for (const folder of findDomainFolders(file)) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  let best: { words: string[]; length: number; score: number } | null = null;
   for (const [folder, count] of counts) {
     const size = folderCounts.get(folder)!;
     if (count < MIN_FOLDER_SHARE_OF_SERVICE * files.length || count <= MIN_SERVICE_SHARE_OF_FOLDER * size) continue;
+    const words = toFolderNameWords(folder);
+    if (words.length === 0) continue;
     const score = (count / files.length) * (count / size);
-    if (!best || score > best.score || (score === best.score && folder.length > best.folder.length)) best = { folder, score };
+    if (!best || score > best.score || (score === best.score && folder.length > best.length)) best = { words, length: folder.length, score };
   }
-  if (!best) return null;
-  const words = toSegmentWords(best.folder.slice(best.folder.lastIndexOf('/') + 1)).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
-  return words.length > 0 ? words.join('-') : null;
+  return best ? best.words.join('-') : null;
 }
 
-/** The folders above a file whose own names hold a domain word, deepest first. */
-function toDomainFolders(file: string): string[] {
-  return toDomainFoldersOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
+/** Every folder above `file` whose own name holds a domain word, deepest first. */
+export function findDomainFolders(file: string): string[] {
+  return findDomainFoldersOf(file.slice(0, Math.max(0, file.lastIndexOf('/'))));
 }
 
 /** Memoised per directory: every file of a folder asks the same question. */
-const toDomainFoldersOf = memoizeByString((directory: string): string[] => {
+const findDomainFoldersOf = memoizeByString((directory: string): string[] => {
   const segments = directory === '' ? [] : directory.split('/');
   const folders: string[] = [];
   for (let index = segments.length; index > 0; index--) {
-    const words = toSegmentWords(segments[index - 1]!).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
-    if (words.length > 0) folders.push(segments.slice(0, index).join('/'));
+    if (toWords(segments[index - 1]!).length > 0) folders.push(segments.slice(0, index).join('/'));
   }
   return folders;
 });
+
+/** The words a folder's own name gives a service: its domain words without action words (`search/` gives none). */
+function toFolderNameWords(folder: string): string[] {
+  return toSegmentWords(folder.slice(folder.lastIndexOf('/') + 1)).filter((word) => !GENERIC_WORDS.has(word) && !ACTION_WORDS.has(word));
+}
 
 /** A path's candidate name terms: its domain words without action words, and adjacent pairs of them within one segment. */
 function toNameTerms(path: string): string[] {
