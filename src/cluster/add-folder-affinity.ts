@@ -3,7 +3,7 @@ import type { ClusteringGraph } from './build-clustering-graph.js';
 import { createPackageFinder } from './create-package-finder.js';
 import { createTopicIndex, type TopicIndex } from './create-topic-index.js';
 import { getFileTopics, namesFolder } from './get-file-topics.js';
-import { findDomainFolders } from './name-services.js';
+import { findDomainFolders, toSegmentWords } from './name-services.js';
 
 /** Workspace packages up to this many files are tied whole. */
 const MAX_PACKAGE_FILES = 60;
@@ -37,8 +37,9 @@ const MIN_OWN_TOPIC_SHARE_OF_ENCLOSING = 0.3;
  * with feature folders: ARI 0.84 → 0.99). Files under layer folders only (`src/services/`) get
  * no tie. A folder named like no layer may still be one (`jobs/`, `db/`): one file per entity,
  * `invoice-reminder.job.ts`, `user-cleanup.job.ts`; isModuleFolder tells the two apart by the
- * file names. A small workspace package is tied whole instead, whatever its folders are called
- * (findSmallPackages).
+ * file names. Namesake folders of several layers (`services/billing/`, `controllers/billing/`)
+ * are tied to one node (findNamesakeFolders). A small workspace package is tied whole instead,
+ * whatever its folders are called (findSmallPackages).
  */
 export function addFolderAffinity(graph: ClusteringGraph, weight: number, packageFolders: readonly string[] = []): void {
   if (weight <= 0) return;
@@ -65,15 +66,48 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   }
   const packages = new Set(packageOf.values());
   const topics = createTopicIndex(files, packageFolders);
-  for (const folder of [...filesByFolder.keys()].sort(compareStrings)) {
-    const members = filesByFolder.get(folder)!;
-    if (members.length < MIN_FOLDER_FILES || (!packages.has(folder) && !isModuleFolder(folder, members, partsByFolder.get(folder)!, topics))) {
-      continue;
-    }
-    const node = `folder:${folder}`;
-    graph.addNode(node, { type: 'folder' });
-    for (const file of members.sort(compareStrings)) graph.addEdge(file, node, { weight });
+  const folders = [...filesByFolder.keys()].sort(compareStrings);
+  const modules = new Set(
+    folders.filter((folder) => {
+      const members = filesByFolder.get(folder)!;
+      if (members.length < MIN_FOLDER_FILES) return false;
+      return packages.has(folder) || isModuleFolder(folder, members, partsByFolder.get(folder)!, topics);
+    }),
+  );
+  const ties = new Map<string, string[]>();
+  for (const folder of modules) ties.set(folder, filesByFolder.get(folder)!);
+  for (const group of findNamesakeFolders(folders, modules, packages, topics)) {
+    const members = [...new Set(group.flatMap((folder) => filesByFolder.get(folder)!))];
+    if (!isNamesakeModule(group, members, topics)) continue;
+    for (const folder of group) ties.delete(folder);
+    ties.set(`${group[0]!}+${group.length - 1}`, members);
   }
+  for (const tie of [...ties.keys()].sort(compareStrings)) {
+    const node = `folder:${tie}`;
+    graph.addNode(node, { type: 'folder' });
+    for (const file of [...new Set(ties.get(tie)!)].sort(compareStrings)) graph.addEdge(file, node, { weight });
+  }
+}
+
+/**
+ * Folders of one name in different layers of one package (`services/billing/`,
+ * `controllers/billing/`, `jobs/billing/`): a layered backend that groups each layer's files by
+ * domain names the domain once per layer, and the folders together are its module. Only folders
+ * inside no module are joined: `billing/invoices/` and `shipping/invoices/` are parts of two.
+ */
+function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<string>, packages: ReadonlySet<string>, topics: TopicIndex): string[][] {
+  const byName = new Map<string, string[]>();
+  for (const folder of folders) {
+    if (packages.has(folder)) continue;
+    const enclosing = findDomainFolders(folder);
+    if (enclosing.some((outer) => modules.has(outer))) continue;
+    const name = toSegmentWords(folder.slice(folder.lastIndexOf('/') + 1)).join('-');
+    const key = `${topics.getPackage(folder)}\0${name}`;
+    const group = byName.get(key) ?? [];
+    group.push(folder);
+    byName.set(key, group);
+  }
+  return [...byName.values()].filter((group) => group.length > 1 && !group.some((folder, index) => group.some((other, at) => at !== index && folder.startsWith(`${other}/`))));
 }
 
 /**
@@ -113,7 +147,7 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
   const partTopics = getFileTopics(folder, parts);
   let ownShare: number | undefined;
   const getOwnShare = () => {
-    ownShare ??= partTopics.filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length / parts.length;
+    ownShare ??= partTopics.filter((topic) => topics.isConfinedTo(pkg, topic, [folder])).length / parts.length;
     return ownShare;
   };
   // Few module folders inside one look like few topics, so a folder of route folders
@@ -127,6 +161,20 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
   // (`services/invoice.service.ts` beside `controllers/invoice.controller.ts`). A folder that
   // holds most of its package is the package (`src/app/` of a flat project), not one of its modules.
   return members.length <= MAX_PACKAGE_SHARE_OF_MODULE * topics.countFiles(pkg) && getOwnShare() >= MIN_OWN_TOPIC_SHARE;
+}
+
+/**
+ * Whether namesake folders of several layers are together one module: most of their files are
+ * named like no file outside them. Their topics (first words) tell too little: in a large
+ * backend first words recur across domains (`invoice-batch` in billing, `invoice` in accounting).
+ * An audience folder (`controllers/admin/order.controller.ts`, `services/admin/order.service.ts`)
+ * repeats whole names of the layer outside it (`services/order.service.ts`); a domain's do not.
+ * Namesakes wrap nothing, so they may hold most of their package.
+ */
+function isNamesakeModule(group: readonly string[], members: readonly string[], topics: TopicIndex): boolean {
+  const pkg = topics.getPackage(group[0]!);
+  if (topics.getPackage(members[0]!) !== pkg) return false;
+  return members.filter((file) => topics.isNameConfinedTo(pkg, file, group)).length >= MIN_OWN_TOPIC_SHARE * members.length;
 }
 
 /**

@@ -35,7 +35,7 @@ function computeWords(path: string): string[] {
  * singular, without numbers and version tags (`v3`). Memoised: folder names repeat in every
  * path below them.
  */
-const toSegmentWords = memoizeByString(computeSegmentWords);
+export const toSegmentWords = memoizeByString(computeSegmentWords);
 
 function computeSegmentWords(segment: string): string[] {
   return segment

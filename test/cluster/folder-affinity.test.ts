@@ -83,6 +83,23 @@ describe('folder ties', () => {
     expect(Object.keys(tied).filter((folder) => folder.startsWith('folder:src/api/admin/'))).toHaveLength(4);
   });
 
+  it('tie the namesake domain folders of several layers to one node, but not an audience folder that repeats the layers\' names', () => {
+    const areas = { billing: ['invoice', 'refund', 'payout'], catalog: ['product', 'category', 'price'] };
+    const files = Object.entries(areas).map(([area, entities]) =>
+      entities.flatMap((entity) => [
+        `src/controllers/${area}/${entity}.controller.ts`,
+        `src/services/${area}/${entity}.service.ts`,
+        `src/models/${area}/${entity}.model.ts`,
+        `src/jobs/${area}/${entity}-sync.job.ts`,
+      ]),
+    );
+    const admin = ['src/controllers/admin/product.controller.ts', 'src/controllers/admin/invoice.controller.ts', 'src/controllers/admin/user.controller.ts', 'src/services/admin/product.service.ts', 'src/services/admin/invoice.service.ts'];
+    const tied = tiedFolders([...files.flat(), ...admin, 'src/services/user.service.ts']);
+    expect(Object.values(tied).sort()).toEqual(files.map((area) => [...area].sort()));
+    // `jobs/` holds a folder per domain, and those names recur in every layer: a layer, no module.
+    expect(tied['folder:src/jobs']).toBeUndefined();
+  });
+
   it('take a folder that holds most of its package for the package, not a module; and judge names per package', () => {
     const flat = ['invoice.service', 'ledger.service', 'refund.service', 'payout.service', 'user.service'].map((name) => `src/backend/${name}.ts`);
     expect(tiedFolders([...flat, 'src/main.ts'])).toEqual({});

@@ -20,6 +20,11 @@ export interface LayeredMonolithShape {
   maxDomainFiles: number;
   /** Share of the imports between domain files that cross domains (0.05..0.15 is realistic). */
   crossShare: number;
+  /**
+   * Files sit in a folder named for their domain inside each layer folder
+   * (`src/services/billing/invoice.service.ts`), as many layered backends group them.
+   */
+  domainFoldersInLayers?: boolean;
 }
 
 export interface LayeredMonolith {
@@ -37,6 +42,12 @@ const NOUNS = (
   'tenant invitation membership wallet ledger transfer voucher loyalty reward portfolio asset quote claim policy ' +
   'appointment patient prescription clinic vendor purchase requisition budget forecast playlist track album artist ' +
   'listing auction bid dispute chargeback payout merchant terminal kiosk device firmware sensor reading alarm'
+).split(' ');
+
+/** Names of business areas, for the folders of `domainFoldersInLayers`; no entity noun is one of them. */
+const AREAS = (
+  'billing catalog identity fulfilment support marketing analytics logistics finance scheduling content community ' +
+  'compliance procurement inventory accounting messaging onboarding pricing sales'
 ).split(' ');
 
 /** Helper suffixes that name a role, not a domain, as real helper files do. */
@@ -67,18 +78,19 @@ export function generateLayeredMonolith(root: string, shape: LayeredMonolithShap
 
   for (let d = 0; d < shape.domains; d++) {
     const name = `domain-${d + 1}`;
+    const area = shape.domainFoldersInLayers ? `/${AREAS[d % AREAS.length]}${d >= AREAS.length ? `-${AREAS[(d + Math.floor(d / AREAS.length)) % AREAS.length]}` : ''}` : '';
     const size = shape.minDomainFiles + Math.floor(random() * (shape.maxDomainFiles - shape.minDomainFiles + 1));
     const files: DomainFile[] = [];
     const entityCount = Math.max(1, Math.round(size / 6));
     const entities = nouns.splice(0, entityCount);
     for (const [index, entity] of entities.entries()) {
       const pascal = toPascal(entity);
-      files.push({ path: `src/models/${entity}.model.ts`, symbol: `${pascal}Model`, layer: 'model', table: `${entity}s` });
-      files.push({ path: `src/repositories/${entity}.repository.ts`, symbol: `${toCamel(entity)}Repository`, layer: 'repository', table: `${entity}s` });
-      files.push({ path: `src/services/${entity}.service.ts`, symbol: `${toCamel(entity)}Service`, layer: 'service' });
+      files.push({ path: `src/models${area}/${entity}.model.ts`, symbol: `${pascal}Model`, layer: 'model', table: `${entity}s` });
+      files.push({ path: `src/repositories${area}/${entity}.repository.ts`, symbol: `${toCamel(entity)}Repository`, layer: 'repository', table: `${entity}s` });
+      files.push({ path: `src/services${area}/${entity}.service.ts`, symbol: `${toCamel(entity)}Service`, layer: 'service' });
       if (index === 0 || random() < 0.6) {
-        files.push({ path: `src/controllers/${entity}.controller.ts`, symbol: `${toCamel(entity)}Controller`, layer: 'controller' });
-        files.push({ path: `src/routes/${entity}.routes.ts`, symbol: `${toCamel(entity)}Routes`, layer: 'routes' });
+        files.push({ path: `src/controllers${area}/${entity}.controller.ts`, symbol: `${toCamel(entity)}Controller`, layer: 'controller' });
+        files.push({ path: `src/routes${area}/${entity}.routes.ts`, symbol: `${toCamel(entity)}Routes`, layer: 'routes' });
       }
     }
     while (files.length < size) {
@@ -87,16 +99,16 @@ export function generateLayeredMonolith(root: string, shape: LayeredMonolithShap
         // A helper named after a word of its own (`services/pricing-engine.ts`).
         const word = nouns.shift()!;
         const kind = pick(HELPER_KINDS);
-        files.push({ path: `src/services/${word}-${kind}.ts`, symbol: `${toCamel(word)}${toPascal(kind)}`, layer: 'helper' });
+        files.push({ path: `src/services${area}/${word}-${kind}.ts`, symbol: `${toCamel(word)}${toPascal(kind)}`, layer: 'helper' });
       } else if (roll < 0.8) {
         const entity = pick(entities);
         const kind = pick(HELPER_KINDS);
-        const file = `src/services/${entity}-${kind}.ts`;
+        const file = `src/services${area}/${entity}-${kind}.ts`;
         if (files.some((f) => f.path === file)) continue;
         files.push({ path: file, symbol: `${toCamel(entity)}${toPascal(kind)}`, layer: 'helper' });
       } else {
         const entity = pick(entities);
-        const file = `src/jobs/${entity}-sync.job.ts`;
+        const file = `src/jobs${area}/${entity}-sync.job.ts`;
         if (files.some((f) => f.path === file)) continue;
         files.push({ path: file, symbol: `${toCamel(entity)}SyncJob`, layer: 'job' });
       }
@@ -206,13 +218,13 @@ export function generateLayeredMonolith(root: string, shape: LayeredMonolithShap
   const routes = allFiles.filter((file) => file.layer === 'routes');
   write(
     'src/routes/index.ts',
-    `import { Router } from 'express';\n${routes.map((r) => `import { ${r.symbol} } from './${path.basename(r.path, '.ts')}';`).join('\n')}\n\n` +
+    `import { Router } from 'express';\n${routes.map((r) => `import { ${r.symbol} } from './${path.posix.relative('src/routes', r.path).replace(/\.ts$/, '')}';`).join('\n')}\n\n` +
       `export const apiRouter = Router();\n${routes.map((r) => `apiRouter.use('/${entityPath(r)}', ${r.symbol});`).join('\n')}\n`,
   );
   const models = allFiles.filter((file) => file.layer === 'model');
   write(
     'src/models/index.ts',
-    `${models.map((m) => `export { ${m.symbol} } from './${path.basename(m.path, '.ts')}';`).join('\n')}\n`,
+    `${models.map((m) => `export { ${m.symbol} } from './${path.posix.relative('src/models', m.path).replace(/\.ts$/, '')}';`).join('\n')}\n`,
   );
   write(
     'src/app.ts',
