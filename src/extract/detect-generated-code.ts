@@ -3,6 +3,12 @@ const HEADER_LENGTH = 1500;
 
 /** A bundler's content hash in the file name: `chunk.582.75249fe6d3786009dfe6.js`, `vendor-aed0068cf9b67d04.js`. */
 const CONTENT_HASH_NAME = /[.-][0-9a-f]{16,}\.[cm]?js$/i;
+/**
+ * Vite's and Rollup's `[name]-[hash].js` in their output folders (`assets/`, `chunks/`): an
+ * 8-character base64url hash (`UserAvatar-BarR7CBd.js`, `index-C31FH01Q.js`), told from a word
+ * (`user-settings.js`, `order-Checkout.js`) by a capital or digit after its first character.
+ */
+const VITE_CHUNK_NAME = /\/(assets|chunks)\/(?:[^/]+\/)*[^/]+-([A-Za-z0-9_]{8})\.[cm]?js$/;
 /** JavaScript this long whose lines average this many characters was minified, not written. */
 const MINIFIED_MIN_LENGTH = 20_000;
 const MINIFIED_MIN_AVERAGE_LINE = 250;
@@ -22,7 +28,7 @@ const SAYS_IT_IS_GENERATED =
  */
 export function detectGeneratedCode(fileName: string, text: string): string | null {
   if (/\.min\.[cm]?js$/.test(fileName)) return 'minified code (.min.js)';
-  if (CONTENT_HASH_NAME.test(fileName)) return 'bundler output (a content hash in its name)';
+  if (CONTENT_HASH_NAME.test(fileName) || isViteChunk(fileName)) return 'bundler output (a content hash in its name)';
   if (/\.[cm]?js$/.test(fileName) && isMinified(text)) return 'minified code (its lines are hundreds of characters long)';
   const header = getLeadingComments(text).toLowerCase();
   if (/@generated\b/.test(header)) return "generated code ('@generated' in its header)";
@@ -31,6 +37,11 @@ export function detectGeneratedCode(fileName: string, text: string): string | nu
   // TypeScript is not judged by line length: generated TypeScript without a header (deeply nested
   // rule tables, long literal arrays) is still code whose imports count, and is analysed.
   return null;
+}
+
+function isViteChunk(fileName: string): boolean {
+  const hash = VITE_CHUNK_NAME.exec(fileName.replaceAll('\\', '/'))?.[2];
+  return hash !== undefined && /[A-Z0-9]/.test(hash.slice(1));
 }
 
 /**

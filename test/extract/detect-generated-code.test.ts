@@ -39,6 +39,16 @@ describe('generated and minified code', () => {
     expect(detectGeneratedCode('/p/src/feed-cafebabe.js', BODY)).toBeNull();
   });
 
+  it("recognises Vite's and Rollup's chunks by their short hash in an output folder, not words of the same length", () => {
+    expect(detectGeneratedCode('/p/client/chunks/UserAvatar-BarR7CBd.js', BODY)).toBe('bundler output (a content hash in its name)');
+    expect(detectGeneratedCode('/p/builder/assets/easymde-Bttm74y7.js', BODY)).not.toBeNull();
+    expect(detectGeneratedCode('/p/client/chunks/DynamicFilter-BpJUlSaT.mjs', BODY)).not.toBeNull();
+    expect(detectGeneratedCode('/p/src/assets/user-settings.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('/p/src/assets/order-Checkout.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('/p/src/services/report-BarR7CBd.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('/p/src/assets/UserAvatar-BarR7CBd.ts', BODY)).toBeNull();
+  });
+
   it('recognises minified JavaScript by its long lines, but never judges TypeScript or short files that way', () => {
     const minified = `!function(e){${'var a=e.call(this,1)||this;'.repeat(1000)}}(window);\n`;
     expect(detectGeneratedCode('/p/content/themes/casper/assets/built/casper.js', minified)).toBe(
