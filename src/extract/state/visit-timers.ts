@@ -6,6 +6,8 @@ import type { PendingFact } from './pending-fact.js';
 
 /** Methods a framework calls once per process start: a timer set there runs in every instance. */
 const STARTUP_METHODS = new Set(['constructor', 'onModuleInit', 'onApplicationBootstrap']);
+/** The functions and methods visitTimers looks at. */
+const TIMER_METHODS = new Set(['setInterval', 'schedule', 'scheduleJob', 'from', 'every', 'add']);
 /** Functions that, by their name, start something for the life of the process. */
 const STARTUP_NAME = /^(schedule|start|init|initialize|bootstrap|setup|register)([A-Z_]|$)/;
 
@@ -27,6 +29,9 @@ export function visitTimers(node: ts.Node, context: VisitContext, facts: Pending
   }
   if (!ts.isCallExpression(node)) return;
   const callee = skipOuterExpressions(node.expression);
+  // Most calls are none of these: the method's name decides before any dotted name is built.
+  const method = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  if (method === null || !TIMER_METHODS.has(method)) return;
   const calleeName = getDottedName(callee);
   if (calleeName === 'setInterval' || calleeName?.endsWith('.setInterval')) {
     const where = getStartupContext(node);
@@ -40,7 +45,6 @@ export function visitTimers(node: ts.Node, context: VisitContext, facts: Pending
     return;
   }
   if (!ts.isPropertyAccessExpression(callee)) return;
-  const method = callee.name.text;
   const receiver = getDottedName(callee.expression) ?? '';
   const module = getBindingSpecifier(context, receiver.split('.')[0] ?? '');
   if (method === 'schedule' && (module === 'node-cron' || /^cron$/i.test(receiver))) {
