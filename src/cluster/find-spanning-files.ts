@@ -2,8 +2,6 @@ import type { GraphResult, SharedKernelFile } from '../graph/dependency-graph.js
 import type { AnalysisOptions } from '../types.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
-import { mergeSmallCommunities } from './merge-small-communities.js';
-import type { LouvainRun } from './run-louvain.js';
 
 const MIN_SERVICES = 3;
 
@@ -13,16 +11,16 @@ const MIN_SERVICES = 3;
  * (a router index, an app module) whose imports go to three or more candidate services with no
  * clear leader (none above 40 %), and cross-cutting files used from three or more services with no majority. Left in,
  * they pull unrelated services together; they join the shared kernel with the reason. `projection`
- * is the clustering graph without the graph stage's shared kernel, `run` a clustering of it.
+ * is the clustering graph without the graph stage's shared kernel, `communities` a clustering of
+ * it with the small communities merged.
  */
 export function findSpanningFiles(
   result: GraphResult,
   projection: ClusteringGraph,
-  run: LouvainRun,
+  communities: ReadonlyMap<string, number>,
   options: AnalysisOptions,
 ): SharedKernelFile[] {
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
-  const communities = mergeSmallCommunities(projection, run.communities, options.minServiceSize);
   const { graph } = result;
   const isCandidate = (node: string) => graph.hasNode(node) && graph.getNodeAttribute(node, 'type') === 'file' && !kernel.has(node);
   const minLinks = Math.max(5, Math.ceil(0.04 * projection.order));
@@ -42,7 +40,7 @@ export function findSpanningFiles(
   return spanning;
 }
 
-function getSpread(nodes: string[], communities: Map<string, number>): { services: number; topShare: number } {
+function getSpread(nodes: string[], communities: ReadonlyMap<string, number>): { services: number; topShare: number } {
   const counts = new Map<number, number>();
   for (const node of nodes) {
     const community = communities.get(node);

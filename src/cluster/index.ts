@@ -8,6 +8,7 @@ import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-g
 import { chooseResolution } from './choose-resolution.js';
 import { computeConfidence } from './compute-confidence.js';
 import { computePartitionModularity } from './compute-partition-modularity.js';
+import { findPlatformFiles } from './find-platform-files.js';
 import { findSpanningFiles } from './find-spanning-files.js';
 import type { CandidateService, Decomposition, ServiceAssignment } from './decomposition.js';
 import { mergeChattyCommunities } from './merge-chatty-communities.js';
@@ -36,13 +37,16 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
   const firstProjection = buildClusteringGraph(graphResult.graph, setAside(graphKernel.map((entry) => entry.path)), options.weights, packageFolders);
   const baseResolution = options.resolution ?? chooseResolution(firstProjection);
   const [firstRun] = runLouvain(firstProjection, [options.seed], baseResolution);
-  const spanning = findSpanningFiles(graphResult, firstProjection, firstRun!, options).filter((entry) => !isConstrained(entry.path));
-  const sharedKernel = [...graphKernel, ...spanning].sort((a, b) => compareStrings(a.path, b.path));
+  const firstCommunities = mergeSmallCommunities(firstProjection, firstRun!.communities, options.minServiceSize);
+  const spanning = findSpanningFiles(graphResult, firstProjection, firstCommunities, options).filter((entry) => !isConstrained(entry.path));
+  const spanningPaths = new Set(spanning.map((entry) => entry.path));
+  const platform = findPlatformFiles(firstProjection, firstCommunities, packageFolders, isConstrained, spanningPaths);
+  const sharedKernel = [...graphKernel, ...spanning, ...platform].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
-  // Without spanning files the kernel is unchanged and so is the projection; building it again
-  // would cost a fifth of the stage on a large graph.
-  const projection = spanning.length === 0 ? firstProjection : buildClusteringGraph(result.graph, setAside(kernel), options.weights, packageFolders);
+  // Without spanning or platform files the kernel is unchanged and so is the projection; building
+  // it again would cost a fifth of the stage on a large graph.
+  const projection = spanning.length + platform.length === 0 ? firstProjection : buildClusteringGraph(result.graph, setAside(kernel), options.weights, packageFolders);
   const seeds = Array.from({ length: Math.max(1, options.seeds) }, (_, index) => options.seed + index);
   const search = options.targetServices ? findResolution(projection, options, seeds, baseResolution) : null;
   const resolution = search?.resolution ?? baseResolution;
