@@ -93,7 +93,9 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
  * Folders of one name in different layers of one package (`services/billing/`,
  * `controllers/billing/`, `jobs/billing/`): a layered backend that groups each layer's files by
  * domain names the domain once per layer, and the folders together are its module. Only folders
- * inside no module are joined: `billing/invoices/` and `shipping/invoices/` are parts of two.
+ * inside no module are joined: `billing/invoices/` and `shipping/invoices/` are parts of two. And
+ * only within one top folder of the package: `server/src/users/` and `client/src/users/` of a
+ * full-stack repository are two sides, not two layers.
  */
 function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<string>, packages: ReadonlySet<string>, topics: TopicIndex): string[][] {
   const byName = new Map<string, string[]>();
@@ -102,7 +104,9 @@ function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<st
     const enclosing = findDomainFolders(folder);
     if (enclosing.some((outer) => modules.has(outer))) continue;
     const name = toSegmentWords(folder.slice(folder.lastIndexOf('/') + 1)).join('-');
-    const key = `${topics.getPackage(folder)}\0${name}`;
+    const pkg = topics.getPackage(folder);
+    const top = (pkg === '' ? folder : folder.slice(pkg.length + 1)).split('/')[0];
+    const key = `${pkg}\0${top}\0${name}`;
     const group = byName.get(key) ?? [];
     group.push(folder);
     byName.set(key, group);
