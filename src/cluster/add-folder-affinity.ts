@@ -20,6 +20,8 @@ const LEADING_TOPICS = 3;
 const MIN_OWN_TOPIC_SHARE = 0.6;
 /** …as long as it holds at most this share of its package: more than half is the package, not a module. */
 const MAX_PACKAGE_SHARE_OF_MODULE = 0.5;
+/** Folders that hold the client side of a full-stack repository (`web/` is as often a server's HTTP layer). */
+const CLIENT_SIDE_FOLDERS = new Set(['client', 'clients', 'frontend', 'front-end', 'front_end', 'webapp', 'web-app', 'ui', 'www', 'spa', 'mobile', 'ios', 'android', 'desktop']);
 /** A folder of module folders whose few topics lead needs this share of them to be its own. */
 const MIN_OWN_TOPIC_SHARE_OF_ENCLOSING = 0.3;
 
@@ -94,8 +96,8 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
  * `controllers/billing/`, `jobs/billing/`): a layered backend that groups each layer's files by
  * domain names the domain once per layer, and the folders together are its module. Only folders
  * inside no module are joined: `billing/invoices/` and `shipping/invoices/` are parts of two. And
- * only within one top folder of the package: `server/src/users/` and `client/src/users/` of a
- * full-stack repository are two sides, not two layers.
+ * a client's folder is never joined with a server's: `server/src/users/` and `client/src/users/`
+ * of a full-stack repository are two sides of the product, not two layers of one module.
  */
 function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<string>, packages: ReadonlySet<string>, topics: TopicIndex): string[][] {
   const byName = new Map<string, string[]>();
@@ -105,8 +107,8 @@ function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<st
     if (enclosing.some((outer) => modules.has(outer))) continue;
     const name = toSegmentWords(folder.slice(folder.lastIndexOf('/') + 1)).join('-');
     const pkg = topics.getPackage(folder);
-    const top = (pkg === '' ? folder : folder.slice(pkg.length + 1)).split('/')[0];
-    const key = `${pkg}\0${top}\0${name}`;
+    const side = (pkg === '' ? folder : folder.slice(pkg.length + 1)).split('/').some((segment) => CLIENT_SIDE_FOLDERS.has(segment.toLowerCase()));
+    const key = `${pkg}\0${side}\0${name}`;
     const group = byName.get(key) ?? [];
     group.push(folder);
     byName.set(key, group);
