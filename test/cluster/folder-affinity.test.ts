@@ -98,6 +98,9 @@ describe('folder ties', () => {
     expect(Object.values(tied).sort()).toEqual(files.map((area) => [...area].sort()));
     // `jobs/` holds a folder per domain, and those names recur in every layer: a layer, no module.
     expect(tied['folder:src/jobs']).toBeUndefined();
+    // Layer folders at the root of a JavaScript project, without src/, are layers all the same.
+    const atRoot = files.map((area) => area.map((file) => file.replace(/^src\//, '')));
+    expect(Object.values(tiedFolders(atRoot.flat())).sort()).toEqual(atRoot.map((area) => [...area].sort()));
     // The two sides of a full-stack repository name their folders alike without being one module.
     const sides = ['server/src/users/user.service.ts', 'server/src/users/user-avatar.service.ts', 'client/src/users/user-list.tsx', 'client/src/users/user-card.tsx'];
     expect(Object.keys(tiedFolders(sides)).sort()).toEqual(['folder:client/src/users', 'folder:server/src/users']);
