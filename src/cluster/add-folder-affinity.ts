@@ -3,7 +3,7 @@ import type { ClusteringGraph } from './build-clustering-graph.js';
 import { createPackageFinder } from './create-package-finder.js';
 import { createTopicIndex, type TopicIndex } from './create-topic-index.js';
 import { getFileTopics, namesFolder } from './get-file-topics.js';
-import { findDomainFolders, toSegmentWords } from './name-services.js';
+import { findDomainFolders, toSegmentWords, toWords } from './name-services.js';
 
 /** Workspace packages up to this many files are tied whole. */
 const MAX_PACKAGE_FILES = 60;
@@ -18,8 +18,12 @@ const MIN_LEADING_TOPICS_SHARE = 0.5;
 const LEADING_TOPICS = 3;
 /** …or at least this share of its files are about topics no file outside it is named for… */
 const MIN_OWN_TOPIC_SHARE = 0.6;
+/** Namesake folders of several layers are one module when at least this share of their named files is named like no file outside them. */
+const MIN_OWN_NAME_SHARE = 0.6;
 /** …as long as it holds at most this share of its package: more than half is the package, not a module. */
 const MAX_PACKAGE_SHARE_OF_MODULE = 0.5;
+/** Where an app's source starts (`api/src/`, `app/controllers/`). */
+const SOURCE_ROOTS = new Set(['src', 'lib', 'app', 'source']);
 /** Folders that hold the client side of a full-stack repository (`web/` is as often a server's HTTP layer). */
 const CLIENT_SIDE_FOLDERS = new Set(['client', 'clients', 'frontend', 'front-end', 'front_end', 'webapp', 'web-app', 'ui', 'www', 'spa', 'mobile', 'ios', 'android', 'desktop']);
 /** A folder of module folders whose few topics lead needs this share of them to be its own. */
@@ -79,7 +83,8 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   const ties = new Map<string, string[]>();
   for (const folder of modules) ties.set(folder, filesByFolder.get(folder)!);
   for (const group of findNamesakeFolders(folders, modules, packages, topics)) {
-    const members = [...new Set(group.flatMap((folder) => filesByFolder.get(folder)!))];
+    // No folder of a group is inside another, so no file is in two of them.
+    const members = group.flatMap((folder) => filesByFolder.get(folder)!);
     if (!isNamesakeModule(group, members, topics)) continue;
     for (const folder of group) ties.delete(folder);
     ties.set(`${group[0]!}+${group.length - 1}`, members);
@@ -87,7 +92,7 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   for (const tie of [...ties.keys()].sort(compareStrings)) {
     const node = `folder:${tie}`;
     graph.addNode(node, { type: 'folder' });
-    for (const file of [...new Set(ties.get(tie)!)].sort(compareStrings)) graph.addEdge(file, node, { weight });
+    for (const file of [...ties.get(tie)!].sort(compareStrings)) graph.addEdge(file, node, { weight });
   }
 }
 
@@ -95,9 +100,10 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
  * Folders of one name in different layers of one package (`services/billing/`,
  * `controllers/billing/`, `jobs/billing/`): a layered backend that groups each layer's files by
  * domain names the domain once per layer, and the folders together are its module. Only folders
- * inside no module are joined: `billing/invoices/` and `shipping/invoices/` are parts of two. And
- * a client's folder is never joined with a server's: `server/src/users/` and `client/src/users/`
- * of a full-stack repository are two sides of the product, not two layers of one module.
+ * inside no module are joined: `billing/invoices/` and `shipping/invoices/` are parts of two. Only
+ * folders of one app: `api/src/users/` and `worker/src/users/`, or `server/src/users/` and
+ * `client/src/users/` of a full-stack repository, are two sides of the product, not two layers of
+ * one module. A namesake inside another of its group (`billing/billing/`) stays out of it.
  */
 function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<string>, packages: ReadonlySet<string>, topics: TopicIndex): string[][] {
   const byName = new Map<string, string[]>();
@@ -107,13 +113,27 @@ function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<st
     if (enclosing.some((outer) => modules.has(outer))) continue;
     const name = toSegmentWords(folder.slice(folder.lastIndexOf('/') + 1)).join('-');
     const pkg = topics.getPackage(folder);
-    const side = (pkg === '' ? folder : folder.slice(pkg.length + 1)).split('/').some((segment) => CLIENT_SIDE_FOLDERS.has(segment.toLowerCase()));
-    const key = `${pkg}\0${side}\0${name}`;
+    const key = `${pkg}\0${getAppOf(pkg === '' ? folder : folder.slice(pkg.length + 1))}\0${name}`;
     const group = byName.get(key) ?? [];
     group.push(folder);
     byName.set(key, group);
   }
-  return [...byName.values()].filter((group) => group.length > 1 && !group.some((folder, index) => group.some((other, at) => at !== index && folder.startsWith(`${other}/`))));
+  return [...byName.values()]
+    .map((group) => group.filter((folder) => !group.some((other) => folder.startsWith(`${other}/`))))
+    .filter((group) => group.length > 1);
+}
+
+/**
+ * Which app of a package a folder belongs to: the folders above its source root (`api` in
+ * `api/src/users`), and whether it is on the client side (`client/`, `frontend/`, … without a
+ * source root: `frontend/users/` beside `backend/users/`).
+ */
+function getAppOf(relativeFolder: string): string {
+  const segments = relativeFolder.split('/');
+  const sourceRoot = segments.findIndex((segment) => SOURCE_ROOTS.has(segment));
+  const app = sourceRoot > 0 ? segments.slice(0, sourceRoot).join('/') : '';
+  const clientSide = segments.some((segment) => CLIENT_SIDE_FOLDERS.has(segment.toLowerCase()));
+  return `${app}\0${clientSide}`;
 }
 
 /**
@@ -175,12 +195,14 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
  * backend first words recur across domains (`invoice-batch` in billing, `invoice` in accounting).
  * An audience folder (`controllers/admin/order.controller.ts`, `services/admin/order.service.ts`)
  * repeats whole names of the layer outside it (`services/order.service.ts`); a domain's do not.
- * Namesakes wrap nothing, so they may hold most of their package.
+ * Files named for no domain word (`index.ts`, `types.ts`) say nothing either way. Namesakes sit
+ * side by side and none wraps its package, so together they may hold most of it.
  */
 function isNamesakeModule(group: readonly string[], members: readonly string[], topics: TopicIndex): boolean {
   const pkg = topics.getPackage(group[0]!);
   if (topics.getPackage(members[0]!) !== pkg) return false;
-  return members.filter((file) => topics.isNameConfinedTo(pkg, file, group)).length >= MIN_OWN_TOPIC_SHARE * members.length;
+  const named = members.filter((file) => toWords(file.slice(file.lastIndexOf('/') + 1)).length > 0);
+  return named.filter((file) => topics.isNameConfinedTo(pkg, file, group)).length >= MIN_OWN_NAME_SHARE * named.length && named.length > 0;
 }
 
 /**

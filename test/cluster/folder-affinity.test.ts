@@ -91,19 +91,25 @@ describe('folder ties', () => {
         `src/services/${area}/${entity}.service.ts`,
         `src/models/${area}/${entity}.model.ts`,
         `src/jobs/${area}/${entity}-sync.job.ts`,
-      ]),
+      ]).concat(['controllers', 'services', 'models', 'jobs'].map((layer) => `src/${layer}/${area}/index.ts`)),
     );
     const admin = ['src/controllers/admin/product.controller.ts', 'src/controllers/admin/invoice.controller.ts', 'src/controllers/admin/user.controller.ts', 'src/services/admin/product.service.ts', 'src/services/admin/invoice.service.ts'];
     const tied = tiedFolders([...files.flat(), ...admin, 'src/services/user.service.ts']);
     expect(Object.values(tied).sort()).toEqual(files.map((area) => [...area].sort()));
     // `jobs/` holds a folder per domain, and those names recur in every layer: a layer, no module.
     expect(tied['folder:src/jobs']).toBeUndefined();
+    // Files named for nothing (`index.ts`) count neither way, however many there are.
+    const vouchers = ['controllers', 'services', 'models'].flatMap((layer) => [`src/${layer}/vouchers/voucher.${layer}.ts`, `src/${layer}/vouchers/index.ts`]);
+    expect(Object.values(tiedFolders([...files.flat(), ...vouchers]))).toContainEqual([...vouchers].sort());
     // Layer folders at the root of a JavaScript project, without src/, are layers all the same.
     const atRoot = files.map((area) => area.map((file) => file.replace(/^src\//, '')));
     expect(Object.values(tiedFolders(atRoot.flat())).sort()).toEqual(atRoot.map((area) => [...area].sort()));
     // The two sides of a full-stack repository name their folders alike without being one module.
     const sides = ['server/src/users/user.service.ts', 'server/src/users/user-avatar.service.ts', 'client/src/users/user-list.tsx', 'client/src/users/user-card.tsx'];
     expect(Object.keys(tiedFolders(sides)).sort()).toEqual(['folder:client/src/users', 'folder:server/src/users']);
+    // Nor do two apps of one repository: whatever is above their source root tells them apart.
+    const apps = ['api/src/users/user.service.ts', 'api/src/users/user-avatar.service.ts', 'worker/src/users/user-sync.job.ts', 'worker/src/users/user-purge.job.ts'];
+    expect(Object.keys(tiedFolders(apps)).sort()).toEqual(['folder:api/src/users', 'folder:worker/src/users']);
   });
 
   it('take a folder that holds most of its package for the package, not a module; and judge names per package', () => {
