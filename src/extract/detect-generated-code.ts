@@ -4,11 +4,13 @@ const HEADER_LENGTH = 1500;
 /** A bundler's content hash in the file name: `chunk.582.75249fe6d3786009dfe6.js`, `vendor-aed0068cf9b67d04.js`. */
 const CONTENT_HASH_NAME = /[.-][0-9a-f]{16,}\.[cm]?js$/i;
 /**
- * Vite's and Rollup's `[name]-[hash].js` in their output folders (`assets/`, `chunks/`): an
- * 8-character base64url hash (`UserAvatar-BarR7CBd.js`, `index-C31FH01Q.js`), told from a word
- * (`user-settings.js`, `order-Checkout.js`) by a capital or digit after its first character.
+ * Vite's and Rollup's `[name]-[hash].js` in their output folders (`assets/`, `chunks/`, never
+ * under `src/`): an 8-character base64url hash (`UserAvatar-BarR7CBd.js`, `index-B_sO-Z3k.js`),
+ * told from a word (`user-settings.js`, `theme-DarkMode.js`) by a capital or digit after its first
+ * character that does not start a hump of lower-case letters.
  */
-const VITE_CHUNK_NAME = /\/(assets|chunks)\/(?:[^/]+\/)*[^/]+-([A-Za-z0-9_]{8})\.[cm]?js$/;
+const VITE_CHUNK_NAME = /(^|\/)(assets|chunks)\/(?:[^/]+\/)*[^/]+-([\w-]{8})\.[cm]?js$/;
+const WORD_SHAPED = /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*$/;
 /** JavaScript this long whose lines average this many characters was minified, not written. */
 const MINIFIED_MIN_LENGTH = 20_000;
 const MINIFIED_MIN_AVERAGE_LINE = 250;
@@ -18,7 +20,8 @@ const SAYS_IT_IS_GENERATED =
   /\b(this|the) (file|module|code|class|interface|source)( file)? (is|was|has been) (automatically |auto[- ]?)?generated\b|\bauto[- ]?generated (file|code|module)\b/;
 
 /**
- * Why a file is generated or minified code, not code anyone maintains, or null. Such files
+ * Why a file is generated or minified code, not code anyone maintains, or null. `fileName` is
+ * the path below the analysed root: folders above it say nothing about the file. Such files
  * (a Prisma client generated into src/, protobuf and OpenAPI clients, a vendored jquery.min.js)
  * are no part of a service: analysed, they were parsed at some cost and clustered into a
  * "service" of their own. A generator says so in its header: `@generated` (the common
@@ -40,8 +43,9 @@ export function detectGeneratedCode(fileName: string, text: string): string | nu
 }
 
 function isViteChunk(fileName: string): boolean {
-  const hash = VITE_CHUNK_NAME.exec(fileName.replaceAll('\\', '/'))?.[2];
-  return hash !== undefined && /[A-Z0-9]/.test(hash.slice(1));
+  const path = fileName.replaceAll('\\', '/');
+  const hash = VITE_CHUNK_NAME.exec(path)?.[3];
+  return hash !== undefined && /[A-Z0-9]/.test(hash.slice(1)) && !WORD_SHAPED.test(hash) && !/(^|\/)src\//.test(path);
 }
 
 /**

@@ -71,7 +71,7 @@ function walkOneFile(
     facts.diagnostics.push({ code: source.code, severity: 'warning', file: file.path, message: source.message });
     return facts;
   }
-  const generated = detectGeneratedCode(file.absolute, source.text);
+  const generated = detectGeneratedCode(file.path, source.text);
   if (generated) {
     facts.leftOut = generated;
     facts.diagnostics.push({ code: 'generated-file', severity: 'info', file: file.path, message: `left out: ${generated}` });

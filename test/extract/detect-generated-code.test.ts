@@ -47,6 +47,10 @@ describe('generated and minified code', () => {
     expect(detectGeneratedCode('/p/src/assets/order-Checkout.js', BODY)).toBeNull();
     expect(detectGeneratedCode('/p/src/services/report-BarR7CBd.js', BODY)).toBeNull();
     expect(detectGeneratedCode('/p/src/assets/UserAvatar-BarR7CBd.ts', BODY)).toBeNull();
+    expect(detectGeneratedCode('dist/assets/index-B_sO-Z3k.js', BODY)).not.toBeNull();
+    expect(detectGeneratedCode('assets/icons/icon-HomePage.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('public/assets/theme-DarkMode.js', BODY)).toBeNull();
+    expect(detectGeneratedCode('src/assets/chunk-BarR7CBd.js', BODY)).toBeNull();
   });
 
   it('recognises minified JavaScript by its long lines, but never judges TypeScript or short files that way', () => {
