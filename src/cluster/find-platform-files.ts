@@ -1,15 +1,14 @@
+import picomatch from 'picomatch';
 import type { SharedKernelFile } from '../graph/dependency-graph.js';
+import { hasCrossCuttingName } from '../graph/find-shared-kernel.js';
 import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
 import { createPackageFinder } from './create-package-finder.js';
 import { findDomainFolders, toSegmentWords } from './name-services.js';
 
-/** Folders that hold a project's plumbing, not a business capability. */
-const PLATFORM_FOLDER_WORDS = new Set(
-  (
-    'common shared core infra infrastructure platform kernel config configuration database db logging logger log ' +
-    'health healthcheck bootstrap telemetry observability monitoring tracing'
-  ).split(' '),
+/** Plumbing folders besides the cross-cutting names of the shared kernel (`common/`, `config/`, `utils/`…). */
+const INFRASTRUCTURE_WORDS = new Set(
+  'infra infrastructure platform kernel database db health healthcheck bootstrap telemetry observability monitoring tracing'.split(' '),
 );
 /** Entry points at the top of a package's source: they start the process and wire the rest. */
 const ENTRY_POINT = /^(main|server|app|index|bootstrap|instrument|tracing)(\.module)?\.[cm]?[jt]sx?$/;
@@ -19,13 +18,17 @@ const MAX_PLATFORM_SHARE = 0.2;
 
 /**
  * Finds candidate services that are plumbing: every file in a platform folder (`common/`,
- * `database/`, `config/`, `logging/`, with no business folder around it) or an entry point
+ * `database/`, `config/`, `utils/`, with no business folder around it) or an entry point
  * (`src/main.ts`), and no table among them. Clustering groups such files because they import
  * each other (the database module, its config, the TypeORM options), not because they are a
  * service: named "database" or "logging", they were the first thing a reader doubted. They join
  * the shared kernel with the reason, as platform code each service gets a copy of, or a library.
- * `communities` is a clustering of `projection`, small communities merged; files in `setAside` (found spanning services in the same
- * run) are not counted, and pinned and grouped files stay where the user put them.
+ * Smallest clusters first, until MAX_PLATFORM_SHARE of the clustered files is reached.
+ *
+ * `communities` is a clustering of `projection` with its small communities merged. Files in
+ * `setAside` (found to span services in the same clustering) are left out of the count; pinned
+ * and grouped files stay where the user put them, and so do the clusters that hold them; files
+ * the user keeps out of the kernel (`notShared` globs) stay in their cluster.
  */
 export function findPlatformFiles(
   projection: ClusteringGraph,
@@ -33,6 +36,7 @@ export function findPlatformFiles(
   packageFolders: readonly string[],
   isConstrained: (path: string) => boolean,
   setAside: ReadonlySet<string>,
+  notShared: readonly string[] = [],
 ): SharedKernelFile[] {
   const members = new Map<number, string[]>();
   const withTables = new Set<number>();
@@ -49,19 +53,21 @@ export function findPlatformFiles(
   });
   if (members.size < 2) return [];
   const getPackage = createPackageFinder(packageFolders);
-  const platform: { files: string[]; folders: string[] }[] = [];
+  const clusters: SharedKernelFile[][] = [];
   for (const [community, files] of members) {
     if (withTables.has(community) || files.some(isConstrained)) continue;
-    const folders = files.map((file) => getPlatformFolder(file, getPackage(file)));
-    if (folders.every((folder) => folder !== null)) platform.push({ files, folders: folders as string[] });
+    const entries = files.map((path) => ({ path, folder: getPlatformFolder(path, getPackage(path)) }));
+    if (entries.every((entry) => entry.folder !== null)) {
+      clusters.push(entries.map(({ path, folder }) => ({ path, reason: `platform code (${folder}): clustered apart from the services, with no tables` })));
+    }
   }
-  const total = platform.reduce((sum, { files }) => sum + files.length, 0);
-  if (total === 0 || total > MAX_PLATFORM_SHARE * clustered) return [];
-  return platform
-    .flatMap(({ files, folders }) =>
-      files.map((path, index) => ({ path, reason: `platform code (${folders[index]}): clustered apart from the services, with no tables` })),
-    )
-    .sort((a, b) => compareStrings(a.path, b.path));
+  const isKept = notShared.length > 0 ? picomatch([...notShared], { dot: true }) : () => false;
+  const platform: SharedKernelFile[] = [];
+  for (const cluster of clusters.sort((a, b) => a.length - b.length || compareStrings(a[0]!.path, b[0]!.path))) {
+    if (platform.length + cluster.length > MAX_PLATFORM_SHARE * clustered) break;
+    platform.push(...cluster.filter((entry) => !isKept(entry.path)));
+  }
+  return platform.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 /**
@@ -81,6 +87,7 @@ function getPlatformFolder(file: string, pkg: string): string | null {
 }
 
 function isPlatformFolder(segment: string): boolean {
+  if (hasCrossCuttingName(segment)) return true;
   const words = toSegmentWords(segment);
-  return words.length > 0 && words.every((word) => PLATFORM_FOLDER_WORDS.has(word));
+  return words.length > 0 && words.every((word) => INFRASTRUCTURE_WORDS.has(word));
 }

@@ -40,7 +40,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
   const firstCommunities = mergeSmallCommunities(firstProjection, firstRun!.communities, options.minServiceSize);
   const spanning = findSpanningFiles(graphResult, firstProjection, firstCommunities, options).filter((entry) => !isConstrained(entry.path));
   const spanningPaths = new Set(spanning.map((entry) => entry.path));
-  const platform = findPlatformFiles(firstProjection, firstCommunities, packageFolders, isConstrained, spanningPaths);
+  const platform = findPlatformFiles(firstProjection, firstCommunities, packageFolders, isConstrained, spanningPaths, options.sharedKernel.exclude);
   const sharedKernel = [...graphKernel, ...spanning, ...platform].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));

@@ -10,6 +10,11 @@ export const KERNEL_GLOB_REASON = 'matched a shared-kernel glob in the configura
 const CROSS_CUTTING_NAME =
   /(^|\/)(logger|logging|log|config|configuration|constants?|utils?|utilities|helpers?|common|shared|core|base[\w-]*|types|errors?|exceptions?|env|environment)(\.[\w.-]+)?(\/|$)/i;
 
+/** Whether a file or folder has a conventional name of cross-cutting code (`utils/`, `logger.ts`, `common/`). */
+export function hasCrossCuttingName(path: string): boolean {
+  return CROSS_CUTTING_NAME.test(path);
+}
+
 /**
  * Sets aside the files that nearly everything depends on (logger, config, utils, base classes)
  * and the composition roots that import nearly everything (main.ts, app.module.ts, a router
@@ -43,7 +48,7 @@ export function findSharedKernel(graph: DependencyGraph, options: AnalysisOption
     const fanOut = importsOf(file).length;
     if (fanIn >= threshold) {
       kernel.set(file, `used by ${fanIn} of ${fileCount} files`);
-    } else if (fanIn >= conventionalThreshold && CROSS_CUTTING_NAME.test(file) && fanOut <= fanIn) {
+    } else if (fanIn >= conventionalThreshold && hasCrossCuttingName(file) && fanOut <= fanIn) {
       kernel.set(file, `cross-cutting by name and used by ${fanIn} files`);
     } else if (fanOut >= Math.max(10, threshold) && fanIn <= 1) {
       kernel.set(file, `composition root: imports ${fanOut} files and is imported by ${fanIn}`);

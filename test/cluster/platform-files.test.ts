@@ -45,6 +45,21 @@ describe('platform files', () => {
     const large = ['src/common/a.ts', 'src/common/b.ts', 'src/common/c.ts', 'src/common/d.ts', 'src/common/e.ts', 'src/common/f.ts'];
     const small = clustered([business('order'), business('invoice'), large]);
     expect(findPlatformFiles(small.projection, small.communities, [], () => false, new Set())).toEqual([]);
+    // Smallest first: the logging cluster fits under the cap, the large common/ one does not.
+    const logging = ['src/logging/logger.ts', 'src/logging/request-logger.ts'];
+    const both = clustered([...services, large, logging]);
+    expect(findPlatformFiles(both.projection, both.communities, [], () => false, new Set()).map((entry) => entry.path)).toEqual(logging);
+  });
+
+  it("keep the files the user keeps out of the kernel, and leave out files already found spanning services", () => {
+    const platform = ['src/main.ts', 'src/config/configuration.ts', 'src/utils/dates.ts'];
+    const { projection, communities } = clustered([bigBusiness('order'), bigBusiness('invoice'), bigBusiness('customer'), platform]);
+    const found = findPlatformFiles(projection, communities, [], () => false, new Set(), ['src/utils/**']);
+    expect(found.map((entry) => entry.path)).toEqual(['src/config/configuration.ts', 'src/main.ts']);
+    // A spanning file is no member of its cluster: the rest of the cluster still counts.
+    const withSpanning = clustered([bigBusiness('order'), bigBusiness('invoice'), bigBusiness('customer'), [...platform, 'src/orders/order-router.ts']]);
+    const spanning = new Set(['src/orders/order-router.ts']);
+    expect(findPlatformFiles(withSpanning.projection, withSpanning.communities, [], () => false, spanning).map((entry) => entry.path)).toEqual([...platform].sort());
   });
 
   it('leave the bundled NestJS monolith with its five contexts, its common/ and database/ code shared', async () => {
