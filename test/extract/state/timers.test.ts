@@ -89,4 +89,23 @@ await reports.add('one-off', { id: 1 });
       { kind: 'cron', name: 'weekly-digest', line: 11, detail: "repeatable job '0 8 * * 1'" },
     ]);
   });
+
+  it("records cron's CronJob.from, Agenda's every and a global setInterval, and no other method of those names' receivers", () => {
+    const facts = getStateFacts(`
+import { CronJob } from 'cron';
+import { Agenda } from 'agenda';
+
+const agenda = new Agenda({ db: { address: process.env.MONGO_URL } });
+CronJob.from({ cronTime: '0 */15 * * * *', onTick: refreshCache, start: true });
+agenda.every('1 hour', 'send-digest');
+global.setInterval(reportHeartbeat, 30_000);
+agenda.define('send-digest', sendDigest);
+Array.from(items);
+`);
+    expect(facts).toEqual([
+      { kind: 'cron', name: 'refreshCache', line: 6, detail: "CronJob.from '0 */15 * * * *'" },
+      { kind: 'cron', name: 'send-digest', line: 7, detail: "agenda.every '1 hour'" },
+      { kind: 'timer', name: 'reportHeartbeat', line: 8, detail: 'setInterval at module level' },
+    ]);
+  });
 });
