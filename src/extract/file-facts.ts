@@ -87,7 +87,9 @@ export type TableRef =
   /** The first of several guesses that resolves: a model by its class, else by its registered name. */
   | { kind: 'either'; refs: TableRef[] }
   /** A name made of literal parts and other tables' names: TypeORM's default junction table. */
-  | { kind: 'composite'; parts: (string | TableRef)[] };
+  | { kind: 'composite'; parts: (string | TableRef)[] }
+  /** The model a field of `owner`'s schema refers to: Mongoose's `populate('author')`. */
+  | { kind: 'field'; orm: string; owner: TableRef; field: string };
 
 export interface RawDataAccess {
   ref: TableRef;
@@ -114,6 +116,8 @@ export interface EntityDeclaration {
   line: number;
   /** Model name as other code refers to it (Mongoose `model('User')`, Sequelize modelName). */
   modelName?: string;
+  /** The models its fields refer to, by field (`author: { type: ObjectId, ref: 'User' }` → author: User). */
+  fieldRefs?: Record<string, string>;
   /**
    * Present when the code gives no table name and `table` follows the ORM's naming rule: the
    * link step may correct it by project-wide options and by the schema (correct-derived-table-names.ts).

@@ -29,6 +29,7 @@ export function linkDataAccesses(
   const entities = new Map<string, EntityDeclaration & { file: string }>();
   const aliases = new Map<string, { file: string; target: TableRef }>();
   const models = new Map<string, ResolvedTable>();
+  const fieldRefsByTable = new Map<string, Record<string, string>>();
   const tables = new Map<string, { kind: 'table' | 'collection'; declaredIn: Location[] }>();
   const declareTable = (declared: string, kind: 'table' | 'collection', location: Location | null) => {
     const name = withoutDefaultSchema(declared);
@@ -47,6 +48,7 @@ export function linkDataAccesses(
     for (const entity of facts.entities) {
       entities.set(`${facts.path}#${entity.symbol}`, { ...entity, file: facts.path });
       if (entity.modelName) models.set(`${entity.via}:${entity.modelName}`, { table: entity.table, kind: entity.kind });
+      if (entity.fieldRefs) fieldRefsByTable.set(entity.table, entity.fieldRefs);
       if (!dropped.has(`${entity.via}:${entity.table}`)) declareTable(entity.table, entity.kind, { file: facts.path, line: entity.line });
     }
     for (const alias of facts.aliases) aliases.set(`${facts.path}#${alias.symbol}`, { file: facts.path, target: alias.target });
@@ -107,6 +109,11 @@ export function linkDataAccesses(
         }
         return { table: name, kind: tables.get(name)?.kind ?? 'table' };
       }
+      case 'field': {
+        const owner = resolveRef(file, ref.owner, depth + 1);
+        const target = owner ? fieldRefsByTable.get(owner.table)?.[ref.field] : undefined;
+        return target === undefined ? null : (models.get(`${ref.orm}:${target}`) ?? null);
+      }
     }
   };
 
@@ -162,6 +169,8 @@ function describeRef(ref: TableRef): string {
       return ref.refs.map(describeRef).join(' or ');
     case 'composite':
       return ref.parts.map((part) => (typeof part === 'string' ? part : `{${describeRef(part)}}`)).join('');
+    case 'field':
+      return `the model ${describeRef(ref.owner)}.${ref.field} refers to`;
   }
 }
 

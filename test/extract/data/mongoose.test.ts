@@ -5,6 +5,8 @@ import { getFixturePath } from '../../helpers/fixture-path.js';
 import { readExpected } from '../../helpers/read-expected.js';
 import { extractDataFacts, getTransactionRows } from './extract-data-facts.js';
 import { describeScore, type ExpectedAccess, scoreAccesses } from './score-accesses.js';
+import { visitSource } from './visit-source.js';
+import { mongoose } from '../../../src/extract/data/mongoose/index.js';
 
 const root = getFixturePath('data', 'mongoose', 'basic');
 
@@ -25,11 +27,52 @@ describe('the Mongoose adapter', () => {
     ]);
   });
 
+  it("reads what populate() fills in, through the schema's ref or @Prop's", async () => {
+    const analysis = await analyze({ root });
+    const populated = analysis.dataAccesses.filter((access) => /product-page|favourites-report/.test(access.file));
+    expect(populated.map(({ file, line, table, access }) => ({ file, line, table, access }))).toEqual([
+      { file: 'src/catalog/product-page.service.ts', line: 5, table: 'product_categories', access: 'read' },
+      { file: 'src/catalog/product-page.service.ts', line: 5, table: 'products', access: 'read' },
+      { file: 'src/reports/favourites-report.ts', line: 7, table: 'cat_owners', access: 'read' },
+      { file: 'src/reports/favourites-report.ts', line: 7, table: 'cats', access: 'read' },
+    ]);
+    // One query each: the populated read is a join the application makes.
+    const facts = await extractDataFacts(root);
+    const queries = facts.accesses.filter((access) => /product-page|favourites-report/.test(access.file)).map((access) => access.queryId);
+    expect(new Set(queries).size).toBe(2);
+    expect(queries.every((queryId) => queryId !== undefined)).toBe(true);
+  });
+
+  it('reads the fields that refer to other models in every way a schema writes them, and every form of populate()', () => {
+    const facts = visitSource(
+      mongoose.createVisitor(true),
+      `import { Schema, model, Types } from 'mongoose';
+const postSchema = new Schema({
+  author: { type: Schema.Types.ObjectId, ref: 'User' },
+  tags: [{ type: Types.ObjectId, ref: 'Tag' }],
+  editors: { type: [{ type: Types.ObjectId, ref: 'User' }] },
+  title: String,
+});
+export const Post = model('Post', postSchema);
+export const Draft = model('Draft', new Schema({ post: { type: Types.ObjectId, ref: 'Post' } }));
+export const feed = () => Post.find().populate('author tags').populate(['editors', { path: 'author.company' }]);
+export const withPosts = (drafts: unknown[]) => Draft.populate(drafts, { path: 'post' });
+`,
+    );
+    expect(facts.entities.map(({ modelName, fieldRefs }) => ({ modelName, fieldRefs }))).toEqual([
+      { modelName: 'Post', fieldRefs: { author: 'User', tags: 'Tag', editors: 'User' } },
+      { modelName: 'Draft', fieldRefs: { post: 'Post' } },
+    ]);
+    const fields = facts.accesses.map((access) => (access.ref.kind === 'field' ? access.ref.field : access.ref.kind));
+    // Post.find()'s own read, then its populated fields (`author.company` populates author, once), then Draft.populate's.
+    expect(fields).toEqual(['symbol', 'author', 'tags', 'editors', 'post']);
+  });
+
   it('names collections as Mongoose does: third argument, schema option, @Schema option, else the pluralised model name', async () => {
     const analysis = await analyze({ root });
     expect(analysis.tables.map(({ name, kind, declaredIn }) => ({ name, kind, declaredIn }))).toEqual([
       { name: 'audit_log', kind: 'collection', declaredIn: [{ file: 'src/models/audit-entry.model.ts', line: 6 }] },
-      { name: 'cat_owners', kind: 'collection', declaredIn: [{ file: 'src/cats/schemas/owner.schema.ts', line: 3 }] },
+      { name: 'cat_owners', kind: 'collection', declaredIn: [{ file: 'src/cats/schemas/owner.schema.ts', line: 5 }] },
       { name: 'cats', kind: 'collection', declaredIn: [{ file: 'src/cats/schemas/cat.schema.ts', line: 4 }] },
       { name: 'people', kind: 'collection', declaredIn: [{ file: 'src/models/person.model.ts', line: 10 }] },
       { name: 'product_categories', kind: 'collection', declaredIn: [{ file: 'src/models/category.model.ts', line: 13 }] },

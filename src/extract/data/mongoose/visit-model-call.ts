@@ -1,12 +1,13 @@
 import ts from '../../../util/typescript.cjs';
 import type { TableRef } from '../../file-facts.js';
-import { getStringValue, skipOuterExpressions } from '../../syntax.js';
+import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 import { getModelRef } from './get-model-ref.js';
 import { READ_METHODS, WRITE_METHODS } from './mongoose-methods.js';
 import type { MongooseState } from './mongoose-state.js';
 import { readAggregateStages } from './read-aggregate-stages.js';
+import { readSchemaFieldRefs } from './read-schema-field-refs.js';
 
 /** Model method calls (`User.find()`, `this.catModel.create()`), `doc.save()`, and `model('User', schema)` declarations. */
 export function visitModelCall(call: ts.CallExpression, state: MongooseState, context: VisitContext): void {
@@ -32,6 +33,12 @@ export function visitModelCall(call: ts.CallExpression, state: MongooseState, co
     if (ref) push(context, call, [{ ref, access: 'write' }], ref.kind === 'symbol');
     return;
   }
+  if (method === 'populate' && call.arguments.length >= 2) {
+    // `User.populate(users, { path: 'organisation' })`: the model's own static, on documents at hand.
+    const model = getModelRef(callee.expression, state);
+    if (model) push(context, call, toPopulated(model.ref, [call.arguments[1]!]), model.speculative);
+    return;
+  }
   const isRead = READ_METHODS.has(method);
   if (!isRead && !WRITE_METHODS.has(method)) return;
   const model = getModelRef(callee.expression, state);
@@ -40,7 +47,44 @@ export function visitModelCall(call: ts.CallExpression, state: MongooseState, co
   if (method === 'aggregate') {
     for (const stage of readAggregateStages(call.arguments[0])) found.push({ ref: { kind: 'table', name: stage.table }, access: stage.access });
   }
+  found.push(...toPopulated(model.ref, getPopulateArguments(call)));
   push(context, call, found, model.speculative);
+}
+
+/**
+ * The arguments of the `populate` calls chained on a query (`Post.find().populate('author')
+ * .populate({ path: 'comments' })`): each names fields whose referenced documents the query
+ * also reads, in one more round trip; a join in the application.
+ */
+function getPopulateArguments(query: ts.CallExpression): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  let node: ts.Expression = query;
+  for (;;) {
+    const access = node.parent;
+    const call = access?.parent;
+    if (!access || !ts.isPropertyAccessExpression(access) || !call || !ts.isCallExpression(call) || call.expression !== access) break;
+    // `populate(path, select)`: only the first argument names fields.
+    if (access.name.text === 'populate' && call.arguments[0]) found.push(call.arguments[0]);
+    node = call;
+  }
+  return found;
+}
+
+/** Reads of the models the populated fields refer to: `'author comments'`, `{ path: 'author' }`, arrays of either; `author.company` populates `author`. */
+function toPopulated(owner: TableRef, populateArguments: readonly ts.Expression[]): { ref: TableRef; access: 'read' }[] {
+  const fields = new Set<string>();
+  const collect = (argument: ts.Expression | undefined) => {
+    if (!argument) return;
+    const node = skipOuterExpressions(argument);
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const element of node.elements) collect(element);
+      return;
+    }
+    const paths = ts.isObjectLiteralExpression(node) ? getStringValue(getObjectProperty(node, 'path')) : getStringValue(node);
+    for (const path of paths?.split(/\s+/) ?? []) if (path !== '') fields.add(path.split('.')[0]!);
+  };
+  for (const argument of populateArguments) collect(argument);
+  return [...fields].map((field) => ({ ref: { kind: 'field', orm: 'mongoose', owner, field }, access: 'read' }));
 }
 
 function push(context: VisitContext, call: ts.CallExpression, found: { ref: TableRef; access: 'read' | 'write' }[], speculative: boolean): void {
@@ -48,7 +92,8 @@ function push(context: VisitContext, call: ts.CallExpression, found: { ref: Tabl
     context,
     call,
     'mongoose',
-    found.map(({ ref, access }) => ({ ref, access, speculative: speculative && ref.kind === 'symbol' })),
+    // A populated field whose schema seams could not read is no finding: dropped quietly.
+    found.map(({ ref, access }) => ({ ref, access, speculative: (speculative && ref.kind === 'symbol') || ref.kind === 'field' })),
   );
 }
 
@@ -63,6 +108,7 @@ function recordModelDeclaration(call: ts.CallExpression, state: MongooseState, c
     modelName,
     collection: getStringValue(call.arguments[2]),
     schema: ts.isIdentifier(schemaArgument) ? schemaArgument.text : null,
+    fieldRefs: ts.isNewExpression(schemaArgument) ? readSchemaFieldRefs(schemaArgument.arguments?.[0]) : null,
     line: context.lineOf(call),
   });
   if (!ts.isIdentifier(schemaArgument) && ts.isNewExpression(schemaArgument)) {

@@ -1,9 +1,20 @@
 import ts from '../../../util/typescript.cjs';
-import { getCalleeName, getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, getTailName, skipOuterExpressions } from '../../syntax.js';
+import {
+  getCalleeName,
+  getDecoratorArguments,
+  getDecoratorName,
+  getDecorators,
+  getObjectProperty,
+  getPropertyName,
+  getStringValue,
+  getTailName,
+  skipOuterExpressions,
+} from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
 import { getModelRef } from './get-model-ref.js';
 import { DOCUMENT_METHODS } from './mongoose-methods.js';
 import type { MongooseState } from './mongoose-state.js';
+import { readFieldRef, readSchemaFieldRefs } from './read-schema-field-refs.js';
 import { toCollectionName } from './to-collection-name.js';
 
 /** Schemas and their `collection` option, NestJS `@Schema` classes, injected models and local documents. */
@@ -18,6 +29,7 @@ export function finishModelDeclarations(state: MongooseState, context: VisitCont
   for (const model of state.models) {
     const collection =
       model.collection ?? (model.schema ? state.schemaCollections.get(model.schema) : undefined) ?? toCollectionName(model.modelName);
+    const fieldRefs = model.fieldRefs ?? (model.schema ? state.schemaFieldRefs.get(model.schema) : undefined);
     context.facts.entities.push({
       symbol: model.symbol,
       table: collection,
@@ -25,6 +37,7 @@ export function finishModelDeclarations(state: MongooseState, context: VisitCont
       via: 'mongoose',
       line: model.line,
       modelName: model.modelName,
+      ...(fieldRefs ? { fieldRefs } : {}),
     });
   }
 }
@@ -36,6 +49,7 @@ function visitSchemaDecorator(decorator: ts.Decorator, context: VisitContext): v
   if (binding?.specifier !== '@nestjs/mongoose') return;
   const className = decorator.parent.name.text;
   const collection = getStringValue(getObjectProperty(getDecoratorArguments(decorator)[0], 'collection'));
+  const fieldRefs = readPropRefs(decorator.parent);
   context.facts.entities.push({
     symbol: className,
     table: collection ?? toCollectionName(className),
@@ -43,7 +57,21 @@ function visitSchemaDecorator(decorator: ts.Decorator, context: VisitContext): v
     via: 'mongoose',
     line: context.lineOf(decorator.parent),
     modelName: className,
+    ...(fieldRefs ? { fieldRefs } : {}),
   });
+}
+
+/** `@Prop({ type: Types.ObjectId, ref: User.name }) author` and `@Prop([{ type: …, ref: 'Tag' }]) tags` of a schema class. */
+function readPropRefs(schemaClass: ts.ClassDeclaration): Record<string, string> | null {
+  const refs: Record<string, string> = {};
+  for (const member of schemaClass.members) {
+    if (!ts.isPropertyDeclaration(member)) continue;
+    const field = getPropertyName(member.name);
+    const prop = getDecorators(member).find((decorator) => getDecoratorName(decorator) === 'Prop');
+    const model = prop ? readFieldRef(getDecoratorArguments(prop)[0]) : null;
+    if (field !== null && model !== null) refs[field] = model;
+  }
+  return Object.keys(refs).length > 0 ? refs : null;
 }
 
 /** `@InjectModel(Cat.name) private catModel: Model<Cat>`: the decorator names the model, else the type does. */
@@ -77,6 +105,8 @@ function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState
     if (getTailName(initializer.expression) === 'Schema') {
       const collection = getStringValue(getObjectProperty(initializer.arguments?.[1], 'collection'));
       if (collection !== null) state.schemaCollections.set(name, collection);
+      const fieldRefs = readSchemaFieldRefs(initializer.arguments?.[0]);
+      if (fieldRefs) state.schemaFieldRefs.set(name, fieldRefs);
       return;
     }
     const model = getModelRef(initializer.expression, state);
