@@ -18,7 +18,7 @@ const MIN_LEADING_TOPICS_SHARE = 0.5;
 const LEADING_TOPICS = 3;
 /** …or at least this share of its files are about topics no file outside it is named for… */
 const MIN_OWN_TOPIC_SHARE = 0.6;
-/** Namesake folders of several layers are one module when at least this share of their named files is named like no file outside them. */
+/** Namesake folders of several layers are one module when at least this share of their named files is named like no other file of its layer. */
 const MIN_OWN_NAME_SHARE = 0.6;
 /** …as long as it holds at most this share of its package: more than half is the package, not a module. */
 const MAX_PACKAGE_SHARE_OF_MODULE = 0.5;
@@ -85,7 +85,7 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   for (const group of findNamesakeFolders(folders, modules, packages, topics)) {
     // No folder of a group is inside another, so no file is in two of them.
     const members = group.flatMap((folder) => filesByFolder.get(folder)!);
-    if (!isNamesakeModule(group, members, topics)) continue;
+    if (!isNamesakeModule(group, filesByFolder, topics)) continue;
     for (const folder of group) ties.delete(folder);
     ties.set(`${group[0]!}+${group.length - 1}`, members);
   }
@@ -191,18 +191,30 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
 
 /**
  * Whether namesake folders of several layers are together one module: most of their files are
- * named like no file outside them. Their topics (first words) tell too little: in a large
- * backend first words recur across domains (`invoice-batch` in billing, `invoice` in accounting).
- * An audience folder (`controllers/admin/order.controller.ts`, `services/admin/order.service.ts`)
- * repeats whole names of the layer outside it (`services/order.service.ts`); a domain's do not.
- * Files named for no domain word (`index.ts`, `types.ts`) say nothing either way. Namesakes sit
- * side by side and none wraps its package, so together they may hold most of it.
+ * named like no other file of their own layer. A domain's folder holds the layer's files for
+ * its entities, each once (`controllers/billing/invoice.controller.ts`, and no other invoice
+ * controller), whether or not the other layers are grouped by domain too (`models/invoice.ts`
+ * may sit in a flat `models/`). An audience folder repeats its layer's names
+ * (`controllers/admin/order.controller.ts` beside `controllers/store/order.controller.ts` or
+ * `controllers/order.controller.ts`). Whole names, not first words: in a large backend first
+ * words recur across domains (`invoice-batch` in billing, `invoice` in accounting). Files named
+ * for no domain word (`index.ts`, `types.ts`) say nothing either way. Namesakes sit side by side
+ * and none wraps its package, so together they may hold most of it.
  */
-function isNamesakeModule(group: readonly string[], members: readonly string[], topics: TopicIndex): boolean {
+function isNamesakeModule(group: readonly string[], filesByFolder: ReadonlyMap<string, string[]>, topics: TopicIndex): boolean {
   const pkg = topics.getPackage(group[0]!);
-  if (topics.getPackage(members[0]!) !== pkg) return false;
-  const named = members.filter((file) => toWords(file.slice(file.lastIndexOf('/') + 1)).length > 0);
-  return named.filter((file) => topics.isNameConfinedTo(pkg, file, group)).length >= MIN_OWN_NAME_SHARE * named.length && named.length > 0;
+  let named = 0;
+  let own = 0;
+  for (const folder of group) {
+    const layer = folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
+    for (const file of filesByFolder.get(folder)!) {
+      if (topics.getPackage(file) !== pkg) return false;
+      if (toWords(file.slice(file.lastIndexOf('/') + 1)).length === 0) continue;
+      named++;
+      if (!topics.hasNamesakeIn(pkg, file, layer, folder)) own++;
+    }
+  }
+  return named > 0 && own >= MIN_OWN_NAME_SHARE * named;
 }
 
 /**

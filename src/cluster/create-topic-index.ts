@@ -8,8 +8,8 @@ export interface TopicIndex {
   countFiles(pkg: string): number;
   /** Whether every file of the package whose name, or the name of a folder it is in, holds `word` is inside one of `folders`. */
   isConfinedTo(pkg: string, word: string, folders: readonly string[]): boolean;
-  /** Whether every file of the package named like `file` (by its domain words, in order) is inside one of `folders`. */
-  isNameConfinedTo(pkg: string, file: string, folders: readonly string[]): boolean;
+  /** Whether a file of the package named like `file` (by its domain words, in order) is inside `within` but not inside `except`. */
+  hasNamesakeIn(pkg: string, file: string, within: string, except: string): boolean;
 }
 
 /**
@@ -42,7 +42,10 @@ export function createTopicIndex(files: readonly string[], packageFolders: reado
     getPackage,
     countFiles: (pkg) => fileCounts.get(pkg) ?? 0,
     isConfinedTo,
-    isNameConfinedTo: (pkg, file, folders) => isConfinedTo(pkg, toNameKey(file), folders),
+    hasNamesakeIn(pkg, file, within, except) {
+      const [inside, excluded] = [within === '' ? '' : `${within}/`, `${except}/`];
+      return (filesByWord.get(`${pkg}\0${toNameKey(file)}`) ?? []).some((other) => other.startsWith(inside) && !other.startsWith(excluded));
+    },
   };
 
   function isConfinedTo(pkg: string, word: string, folders: readonly string[]): boolean {

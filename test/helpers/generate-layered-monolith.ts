@@ -22,9 +22,11 @@ export interface LayeredMonolithShape {
   crossShare: number;
   /**
    * Files sit in a folder named for their domain inside each layer folder
-   * (`src/services/billing/invoice.service.ts`), as many layered backends group them.
+   * (`src/services/billing/invoice.service.ts`), as many layered backends group them: in every
+   * layer (`all`), or in all but the data layers, whose models and repositories stay flat
+   * (`upper`).
    */
-  domainFoldersInLayers?: boolean;
+  domainFoldersInLayers?: 'all' | 'upper';
 }
 
 export interface LayeredMonolith {
@@ -79,14 +81,15 @@ export function generateLayeredMonolith(root: string, shape: LayeredMonolithShap
   for (let d = 0; d < shape.domains; d++) {
     const name = `domain-${d + 1}`;
     const area = shape.domainFoldersInLayers ? `/${AREAS[d % AREAS.length]}${d >= AREAS.length ? `-${AREAS[(d + Math.floor(d / AREAS.length)) % AREAS.length]}` : ''}` : '';
+    const dataArea = shape.domainFoldersInLayers === 'all' ? area : '';
     const size = shape.minDomainFiles + Math.floor(random() * (shape.maxDomainFiles - shape.minDomainFiles + 1));
     const files: DomainFile[] = [];
     const entityCount = Math.max(1, Math.round(size / 6));
     const entities = nouns.splice(0, entityCount);
     for (const [index, entity] of entities.entries()) {
       const pascal = toPascal(entity);
-      files.push({ path: `src/models${area}/${entity}.model.ts`, symbol: `${pascal}Model`, layer: 'model', table: `${entity}s` });
-      files.push({ path: `src/repositories${area}/${entity}.repository.ts`, symbol: `${toCamel(entity)}Repository`, layer: 'repository', table: `${entity}s` });
+      files.push({ path: `src/models${dataArea}/${entity}.model.ts`, symbol: `${pascal}Model`, layer: 'model', table: `${entity}s` });
+      files.push({ path: `src/repositories${dataArea}/${entity}.repository.ts`, symbol: `${toCamel(entity)}Repository`, layer: 'repository', table: `${entity}s` });
       files.push({ path: `src/services${area}/${entity}.service.ts`, symbol: `${toCamel(entity)}Service`, layer: 'service' });
       if (index === 0 || random() < 0.6) {
         files.push({ path: `src/controllers${area}/${entity}.controller.ts`, symbol: `${toCamel(entity)}Controller`, layer: 'controller' });
