@@ -82,7 +82,11 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   );
   const ties = new Map<string, string[]>();
   for (const folder of modules) ties.set(folder, filesByFolder.get(folder)!);
-  for (const group of findNamesakeFolders(folders, modules, packages, topics)) {
+  // A folder of domain folders (`api/routes/admin/` with `orders/`, `products/`…) is an area
+  // of many modules, never a domain's share of one layer.
+  const areas = new Set(folders.filter((folder) => partsByFolder.get(folder)!.some((part, index) => part !== filesByFolder.get(folder)![index])));
+  const candidates = folders.filter((folder) => !areas.has(folder) && !packages.has(folder));
+  for (const group of findNamesakeFolders(candidates, modules, topics)) {
     // No folder of a group is inside another, so no file is in two of them.
     const members = group.flatMap((folder) => filesByFolder.get(folder)!);
     if (!isNamesakeModule(group, filesByFolder, topics)) continue;
@@ -105,10 +109,9 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
  * `client/src/users/` of a full-stack repository, are two sides of the product, not two layers of
  * one module. A namesake inside another of its group (`billing/billing/`) stays out of it.
  */
-function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<string>, packages: ReadonlySet<string>, topics: TopicIndex): string[][] {
+function findNamesakeFolders(folders: readonly string[], modules: ReadonlySet<string>, topics: TopicIndex): string[][] {
   const byName = new Map<string, string[]>();
   for (const folder of folders) {
-    if (packages.has(folder)) continue;
     const enclosing = findDomainFolders(folder);
     if (enclosing.some((outer) => modules.has(outer))) continue;
     const name = toSegmentWords(folder.slice(folder.lastIndexOf('/') + 1)).join('-');

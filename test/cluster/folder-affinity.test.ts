@@ -107,6 +107,12 @@ describe('folder ties', () => {
     // The two sides of a full-stack repository name their folders alike without being one module.
     const sides = ['server/src/users/user.service.ts', 'server/src/users/user-avatar.service.ts', 'client/src/users/user-list.tsx', 'client/src/users/user-card.tsx'];
     expect(Object.keys(tiedFolders(sides)).sort()).toEqual(['folder:client/src/users', 'folder:server/src/users']);
+    // A folder of domain folders is an area of many modules (`api/admin/` with a folder per
+    // resource), not a domain's share of its layer: it is joined with no namesake.
+    const resources = ['currencies', 'notes', 'invites', 'uploads', 'batch-jobs'];
+    const adminArea = [...resources.flatMap((resource) => [`src/api/admin/${resource}/create-${resource}.ts`, `src/api/admin/${resource}/list-${resource}.ts`]), 'src/middlewares/admin/require-admin.ts', 'src/middlewares/admin/admin-audit.ts'];
+    const areaTies = tiedFolders(adminArea);
+    expect(Object.values(areaTies).filter((members) => members.includes('src/middlewares/admin/require-admin.ts') && members.includes('src/api/admin/notes/create-notes.ts'))).toEqual([]);
     // Nor do two apps of one repository: whatever is above their source root tells them apart.
     const apps = ['api/src/users/user.service.ts', 'api/src/users/user-avatar.service.ts', 'worker/src/users/user-sync.job.ts', 'worker/src/users/user-purge.job.ts'];
     expect(Object.keys(tiedFolders(apps)).sort()).toEqual(['folder:api/src/users', 'folder:worker/src/users']);
