@@ -4,6 +4,7 @@ import { createPackageFinder } from './create-package-finder.js';
 import { createTopicIndex, type TopicIndex } from './create-topic-index.js';
 import { getFileTopics, namesFolder } from './get-file-topics.js';
 import { findDomainFolders, toSegmentWords, toWords } from './name-services.js';
+import { SOURCE_ROOTS } from './source-roots.js';
 
 /** Workspace packages up to this many files are tied whole. */
 const MAX_PACKAGE_FILES = 60;
@@ -22,8 +23,6 @@ const MIN_OWN_TOPIC_SHARE = 0.6;
 const MIN_OWN_NAME_SHARE = 0.6;
 /** …as long as it holds at most this share of its package: more than half is the package, not a module. */
 const MAX_PACKAGE_SHARE_OF_MODULE = 0.5;
-/** Where an app's source starts (`api/src/`, `app/controllers/`). */
-const SOURCE_ROOTS = new Set(['src', 'lib', 'app', 'source']);
 /** Folders that hold the client side of a full-stack repository (`web/` is as often a server's HTTP layer). */
 const CLIENT_SIDE_FOLDERS = new Set(['client', 'clients', 'frontend', 'front-end', 'front_end', 'webapp', 'web-app', 'ui', 'www', 'spa', 'mobile', 'ios', 'android', 'desktop']);
 /** A folder of module folders whose few topics lead needs this share of them to be its own. */
@@ -87,11 +86,10 @@ export function addFolderAffinity(graph: ClusteringGraph, weight: number, packag
   const areas = new Set(folders.filter((folder) => partsByFolder.get(folder)!.some((part, index) => part !== filesByFolder.get(folder)![index])));
   const candidates = folders.filter((folder) => !areas.has(folder) && !packages.has(folder));
   for (const group of findNamesakeFolders(candidates, modules, topics)) {
-    // No folder of a group is inside another, so no file is in two of them.
-    const members = group.flatMap((folder) => filesByFolder.get(folder)!);
     if (!isNamesakeModule(group, filesByFolder, topics)) continue;
     for (const folder of group) ties.delete(folder);
-    ties.set(`${group[0]!}+${group.length - 1}`, members);
+    // No folder of a group is inside another, so no file is in two of them.
+    ties.set(`${group[0]!}+${group.length - 1}`, group.flatMap((folder) => filesByFolder.get(folder)!));
   }
   for (const tie of [...ties.keys()].sort(compareStrings)) {
     const node = `folder:${tie}`;
@@ -176,7 +174,7 @@ function isModuleFolder(folder: string, members: string[], parts: string[], topi
   const partTopics = getFileTopics(folder, parts);
   let ownShare: number | undefined;
   const getOwnShare = () => {
-    ownShare ??= partTopics.filter((topic) => topics.isConfinedTo(pkg, topic, [folder])).length / parts.length;
+    ownShare ??= partTopics.filter((topic) => topics.isConfinedTo(pkg, topic, folder)).length / parts.length;
     return ownShare;
   };
   // Few module folders inside one look like few topics, so a folder of route folders

@@ -6,8 +6,8 @@ export interface TopicIndex {
   getPackage(path: string): string;
   /** How many files the package holds. */
   countFiles(pkg: string): number;
-  /** Whether every file of the package whose name, or the name of a folder it is in, holds `word` is inside one of `folders`. */
-  isConfinedTo(pkg: string, word: string, folders: readonly string[]): boolean;
+  /** Whether every file of the package whose name, or the name of a folder it is in, holds `word` is inside `folder`. */
+  isConfinedTo(pkg: string, word: string, folder: string): boolean;
   /** Whether a file of the package named like `file` (by its domain words, in order) is inside `within` but not inside `except`. */
   hasNamesakeIn(pkg: string, file: string, within: string, except: string): boolean;
 }
@@ -41,17 +41,15 @@ export function createTopicIndex(files: readonly string[], packageFolders: reado
   return {
     getPackage,
     countFiles: (pkg) => fileCounts.get(pkg) ?? 0,
-    isConfinedTo,
+    isConfinedTo(pkg, word, folder) {
+      const prefix = `${folder}/`;
+      return (filesByWord.get(`${pkg}\0${word}`) ?? []).every((file) => file.startsWith(prefix));
+    },
     hasNamesakeIn(pkg, file, within, except) {
       const [inside, excluded] = [within === '' ? '' : `${within}/`, `${except}/`];
       return (filesByWord.get(`${pkg}\0${toNameKey(file)}`) ?? []).some((other) => other.startsWith(inside) && !other.startsWith(excluded));
     },
   };
-
-  function isConfinedTo(pkg: string, word: string, folders: readonly string[]): boolean {
-    const prefixes = folders.map((folder) => `${folder}/`);
-    return (filesByWord.get(`${pkg}\0${word}`) ?? []).every((file) => prefixes.some((prefix) => file.startsWith(prefix)));
-  }
 }
 
 /** A file's domain words in order (`invoice-batch` for `invoice-batch.service.ts`), kept apart from single words by its `=`. */

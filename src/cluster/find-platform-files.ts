@@ -5,6 +5,7 @@ import { compareStrings } from '../util/sort.js';
 import type { ClusteringGraph } from './build-clustering-graph.js';
 import { createPackageFinder } from './create-package-finder.js';
 import { findDomainFolders, toSegmentWords } from './name-services.js';
+import { SOURCE_ROOTS } from './source-roots.js';
 
 /** Plumbing folders besides the cross-cutting names of the shared kernel (`common/`, `config/`, `utils/`…). */
 const INFRASTRUCTURE_WORDS = new Set(
@@ -12,7 +13,6 @@ const INFRASTRUCTURE_WORDS = new Set(
 );
 /** Entry points at the top of a package's source: they start the process and wire the rest. */
 const ENTRY_POINT = /^(main|server|app|index|bootstrap|instrument|tracing)(\.module)?\.[cm]?[jt]sx?$/;
-const SOURCE_ROOTS = new Set(['src', 'lib', 'app', 'source']);
 /** Platform code set aside may be at most this share of the clustered files: more is the project. */
 const MAX_PLATFORM_SHARE = 0.2;
 
