@@ -5,6 +5,11 @@ import type { ClusteringGraph } from './build-clustering-graph.js';
 
 const MIN_SERVICES = 3;
 
+/** A spanning file, and whether its imports or its importers reach across the services. */
+export interface SpanningFile extends SharedKernelFile {
+  reaches: 'imports' | 'importers';
+}
+
 /**
  * Finds the files that the fan-in/fan-out thresholds of the graph stage miss because the
  * project is large, but that a first clustering shows to span services: composition roots
@@ -19,12 +24,12 @@ export function findSpanningFiles(
   projection: ClusteringGraph,
   communities: ReadonlyMap<string, number>,
   options: AnalysisOptions,
-): SharedKernelFile[] {
+): SpanningFile[] {
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   const { graph } = result;
   const isCandidate = (node: string) => graph.hasNode(node) && graph.getNodeAttribute(node, 'type') === 'file' && !kernel.has(node);
   const minLinks = Math.max(5, Math.ceil(0.04 * projection.order));
-  const spanning: SharedKernelFile[] = [];
+  const spanning: SpanningFile[] = [];
   for (const file of projection.nodes().sort(compareStrings)) {
     if (!isCandidate(file) || options.sharedKernel.exclude.length > 0) continue;
     const targets = graph.outNeighbors(file).filter(isCandidate);
@@ -32,12 +37,28 @@ export function findSpanningFiles(
     const outSpread = getSpread(targets, communities);
     const inSpread = getSpread(sources, communities);
     if (targets.length >= minLinks && sources.length <= 2 && outSpread.services >= MIN_SERVICES && outSpread.topShare <= 0.4) {
-      spanning.push({ path: file, reason: `composition root: imports files of ${outSpread.services} candidate services` });
+      spanning.push({ path: file, reaches: 'imports', reason: describeReach('imports', outSpread.services) });
     } else if (sources.length >= minLinks && inSpread.services >= MIN_SERVICES && inSpread.topShare <= 0.4) {
-      spanning.push({ path: file, reason: `cross-cutting: used by files of ${inSpread.services} candidate services` });
+      spanning.push({ path: file, reaches: 'importers', reason: describeReach('importers', inSpread.services) });
     }
   }
   return spanning;
+}
+
+/**
+ * The spanning file's reason, counted again over the final services: the first clustering it
+ * was found in may hold clusters that end up merged, or set aside as platform code, and a
+ * reader checks "imports files of 6 candidate services" against the services listed.
+ */
+export function restateSpanningFile(file: SpanningFile, graph: GraphResult['graph'], serviceOf: (path: string) => string | null): SharedKernelFile {
+  const neighbours = file.reaches === 'imports' ? graph.outNeighbors(file.path) : graph.inNeighbors(file.path);
+  const services = new Set(neighbours.map(serviceOf).filter((service) => service !== null));
+  return { path: file.path, reason: describeReach(file.reaches, services.size) };
+}
+
+function describeReach(reaches: SpanningFile['reaches'], services: number): string {
+  const counted = `${services} candidate service${services === 1 ? '' : 's'}`;
+  return reaches === 'imports' ? `composition root: imports files of ${counted}` : `cross-cutting: used by files of ${counted}`;
 }
 
 function getSpread(nodes: string[], communities: ReadonlyMap<string, number>): { services: number; topShare: number } {

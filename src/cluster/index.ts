@@ -9,7 +9,7 @@ import { chooseResolution } from './choose-resolution.js';
 import { computeConfidence } from './compute-confidence.js';
 import { computePartitionModularity } from './compute-partition-modularity.js';
 import { findPlatformFiles } from './find-platform-files.js';
-import { findSpanningFiles } from './find-spanning-files.js';
+import { findSpanningFiles, restateSpanningFile } from './find-spanning-files.js';
 import type { CandidateService, Decomposition, ServiceAssignment } from './decomposition.js';
 import { mergeChattyCommunities } from './merge-chatty-communities.js';
 import { mergeSmallCommunities } from './merge-small-communities.js';
@@ -41,7 +41,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
   const spanning = findSpanningFiles(graphResult, firstProjection, firstCommunities, options).filter((entry) => !isConstrained(entry.path));
   const spanningPaths = new Set(spanning.map((entry) => entry.path));
   const platform = findPlatformFiles(firstProjection, firstCommunities, packageFolders, isConstrained, spanningPaths, options.sharedKernel.exclude);
-  const sharedKernel = [...graphKernel, ...spanning, ...platform].sort((a, b) => compareStrings(a.path, b.path));
+  const sharedKernel = [...graphKernel, ...spanning.map(({ path, reason }) => ({ path, reason })), ...platform].sort((a, b) => compareStrings(a.path, b.path));
   const result = { ...graphResult, sharedKernel };
   const kernel = new Set(result.sharedKernel.map((entry) => entry.path));
   // Without spanning or platform files the kernel is unchanged and so is the projection; building
@@ -150,8 +150,13 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
     const community = merged.get(node);
     tableCommunities.set(attributes.label, community === undefined ? null : (serviceOfCommunity.get(community) ?? null));
   });
+  const spanningByPath = new Map(spanning.map((entry) => [entry.path, entry]));
+  const serviceOf = (path: string) => assignments.get(path)?.service ?? null;
   return {
-    sharedKernel,
+    sharedKernel: sharedKernel.map((entry) => {
+      const spanningFile = spanningByPath.get(entry.path);
+      return spanningFile ? restateSpanningFile(spanningFile, result.graph, serviceOf) : entry;
+    }),
     services,
     assignments,
     tableCommunities,

@@ -69,5 +69,9 @@ describe('platform files', () => {
     const platform = analysis.files.filter((file) => /^src\/(common|database)\/|^src\/main\.ts$/.test(file.path));
     expect(platform.length).toBeGreaterThan(10);
     expect(platform.filter((file) => file.service !== null).map((file) => file.path)).toEqual([]);
+    // A spanning file's reason counts the services a reader sees, not the first clustering's clusters.
+    expect(analysis.sharedKernel.find((entry) => entry.path === 'src/app.module.ts')?.reason).toBe(
+      `composition root: imports files of ${analysis.services.length} candidate services`,
+    );
   });
 });
