@@ -39,11 +39,13 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
   const configFiles = [...found.tsconfigs];
   const rootConfig = findRootConfig(root, options.tsconfig);
   if (rootConfig && !configFiles.includes(rootConfig)) configFiles.push(rootConfig);
+  const layout = findWorkspacePackages(root);
+  const packageFolders = new Map(layout.packages.map((pkg) => [pkg.name, pkg.directory]));
   const configCache = new Map<string, ResolverConfig>();
   const readConfig = (file: string): ResolverConfig => {
     let config = configCache.get(file);
     if (!config) {
-      config = readTsconfig(file, root, diagnostics);
+      config = readTsconfig(file, root, diagnostics, packageFolders);
       configCache.set(file, config);
     }
     return config;
@@ -56,7 +58,6 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
     readConfig,
   });
 
-  const layout = findWorkspacePackages(root);
   const manifests = [...found.manifests];
   const enclosing = findEnclosingManifest(root);
   if (enclosing) manifests.push(enclosing);

@@ -33,8 +33,18 @@ export interface ResolverConfig {
  * packages), comments and trailing commas behave as tsc does. Errors become diagnostics: a
  * config that cannot be read still yields an empty config and the analysis goes on. The
  * directory scan of `include` is disabled because seams lists files itself.
+ *
+ * `workspacePackages` (package name → folder) serves a config that extends a sibling package
+ * (`"extends": "@repo/typescript-config/node.json"`, as Turborepo's templates do) where nothing
+ * is installed: a fresh clone has no node_modules, and without the shared config its `paths`
+ * and `baseUrl` were lost and every aliased import went unresolved.
  */
-export function readTsconfig(file: string, root: string, diagnostics: Diagnostic[]): ResolverConfig {
+export function readTsconfig(
+  file: string,
+  root: string,
+  diagnostics: Diagnostic[],
+  workspacePackages: ReadonlyMap<string, string> = new Map(),
+): ResolverConfig {
   const directory = path.dirname(file);
   const empty: ResolverConfig = {
     file,
@@ -50,11 +60,12 @@ export function readTsconfig(file: string, root: string, diagnostics: Diagnostic
     diagnostics.push(toConfigDiagnostic(root, file, read.error));
     return empty;
   }
+  const toInstalled = (name: string) => (fs.existsSync(name) ? name : (toWorkspaceFile(name, workspacePackages) ?? name));
   const host: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: true,
     readDirectory: () => [],
-    fileExists: (name) => fs.existsSync(name),
-    readFile: (name) => readTextIfPresent(name),
+    fileExists: (name) => fs.existsSync(toInstalled(name)),
+    readFile: (name) => readTextIfPresent(toInstalled(name)),
   };
   let parsed: ts.ParsedCommandLine;
   try {
@@ -94,6 +105,23 @@ export function readTsconfig(file: string, root: string, diagnostics: Diagnostic
   const isSolution =
     references.length > 0 && Array.isArray(raw.files) && raw.files.length === 0 && include.length === 0;
   return { file, directory, baseUrl, aliases, references, include, isSolution };
+}
+
+/**
+ * Where `…/node_modules/@scope/name/sub/path` would be once installed, when `@scope/name` is a
+ * package of the workspace: `<its folder>/sub/path`. TypeScript looks a package up in every
+ * node_modules above the config, and each of those paths maps to the same file.
+ */
+function toWorkspaceFile(name: string, workspacePackages: ReadonlyMap<string, string>): string | null {
+  if (workspacePackages.size === 0) return null;
+  const normalized = name.replaceAll('\\', '/');
+  const marker = '/node_modules/';
+  const at = normalized.lastIndexOf(marker);
+  if (at < 0) return null;
+  const segments = normalized.slice(at + marker.length).split('/');
+  const nameLength = segments[0]?.startsWith('@') ? 2 : 1;
+  const directory = workspacePackages.get(segments.slice(0, nameLength).join('/'));
+  return directory ? path.join(directory, ...segments.slice(nameLength)) : null;
 }
 
 function toAliases(paths: ts.MapLike<string[]>, base: string): PathAlias[] {
