@@ -133,7 +133,21 @@ export function getObjectExports(
   return found;
 }
 
-function isModuleExports(node: ts.Expression): boolean {
+/**
+ * The local a file exports as its whole module (`module.exports = User`, `export = User`), for
+ * the data link step: what `require('./user')` names is that local's model or entity.
+ */
+export function getModuleExportedLocal(node: ts.ExpressionStatement | ts.ExportAssignment): string | null {
+  if (ts.isExportAssignment(node)) {
+    return node.isExportEquals && ts.isIdentifier(node.expression) ? node.expression.text : null;
+  }
+  const expression = node.expression;
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return null;
+  const value = skipOuterExpressions(expression.right);
+  return isModuleExports(expression.left) && ts.isIdentifier(value) ? value.text : null;
+}
+
+export function isModuleExports(node: ts.Expression): boolean {
   return (
     ts.isPropertyAccessExpression(node) &&
     node.name.text === 'exports' &&

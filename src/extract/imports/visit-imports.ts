@@ -6,6 +6,7 @@ import {
   createObjectExports,
   getAssignedLocalExports,
   getDefinedReExports,
+  getModuleExportedLocal,
   getObjectExports,
   recordExportedObject,
   recordDefinedExport,
@@ -61,6 +62,7 @@ export function createImportVisitor(): FileVisitor {
           if (node.parent && ts.isSourceFile(node.parent)) {
             recordModuleExports(objects, node as ts.ExpressionStatement);
             recordDefinedExport(objects, node as ts.ExpressionStatement);
+            recordModuleAlias(node as ts.ExpressionStatement, context);
           }
           break;
         case ts.SyntaxKind.ImportDeclaration:
@@ -75,6 +77,7 @@ export function createImportVisitor(): FileVisitor {
           if (ts.isIdentifier(expression)) {
             exportedLocals.push({ local: expression.text, exported: 'default' });
             if (assignment.isExportEquals) objects.moduleLocals.push(expression.text);
+            recordModuleAlias(assignment, context);
           } else {
             recordExportedObject(objects, assignment);
             context.facts.localExports.push('default');
@@ -345,4 +348,10 @@ export function getBoundNames(name: ts.BindingName): string[] {
     if (ts.isBindingElement(element)) names.push(...getBoundNames(element.name));
   }
   return names;
+}
+
+/** `module.exports = User`: the module as a whole (`#*`, what `require()` gives) stands for the local `User`. */
+function recordModuleAlias(node: ts.ExpressionStatement | ts.ExportAssignment, context: VisitContext): void {
+  const local = getModuleExportedLocal(node);
+  if (local !== null) context.facts.aliases.push({ symbol: '*', target: { kind: 'symbol', name: local } });
 }

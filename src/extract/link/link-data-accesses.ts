@@ -87,8 +87,10 @@ export function linkDataAccesses(
         return null;
       case 'symbol': {
         if (depth > MAX_ALIAS_DEPTH) return null;
-        const key = findKey(file, ref.name, depth);
-        if (!key) return null;
+        const found = findKey(file, ref.name, depth);
+        if (!found) return null;
+        // The default import of a CommonJS module (`import User from './user'`) is its module.exports.
+        const key = found.endsWith('#default') && !entities.has(found) && !aliases.has(found) ? `${found.slice(0, -'default'.length)}*` : found;
         const entity = entities.get(key);
         if (entity) return { table: entity.table, kind: entity.kind };
         const alias = aliases.get(key);

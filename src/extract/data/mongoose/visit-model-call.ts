@@ -2,6 +2,7 @@ import ts from '../../../util/typescript.cjs';
 import type { TableRef } from '../../file-facts.js';
 import { getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { VisitContext } from '../../visitor.js';
+import { isModuleExports } from '../../imports/record-object-exports.js';
 import { recordQueryAccesses } from '../find-transaction-id.js';
 import { getModelRef } from './get-model-ref.js';
 import { READ_METHODS, WRITE_METHODS } from './mongoose-methods.js';
@@ -131,7 +132,7 @@ function getInlineCollection(schema: ts.NewExpression): string | null {
 function findAssignedName(call: ts.CallExpression): string | null {
   let node: ts.Node = call;
   while (
-    ts.isBinaryExpression(node.parent) ||
+    (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) ||
     ts.isParenthesizedExpression(node.parent) ||
     ts.isAsExpression(node.parent) ||
     ts.isConditionalExpression(node.parent)
@@ -140,6 +141,18 @@ function findAssignedName(call: ts.CallExpression): string | null {
   }
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isExportAssignment(parent)) return 'default';
-  return null;
+  // `export = model(…)` is what require() gives, `export default model(…)` the default import.
+  if (ts.isExportAssignment(parent)) return parent.isExportEquals ? '*' : 'default';
+  return getCommonJsExportName(node);
+}
+
+/** `module.exports = model(…)` exports the module itself (`*`); `exports.User = model(…)` exports `User`. */
+function getCommonJsExportName(node: ts.Node): string | null {
+  const assignment = node.parent;
+  if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.right !== node) return null;
+  const target = assignment.left;
+  if (isModuleExports(target)) return '*';
+  if (!ts.isPropertyAccessExpression(target)) return null;
+  const owner = target.expression;
+  return isModuleExports(owner) || (ts.isIdentifier(owner) && owner.text === 'exports') ? target.name.text : null;
 }
