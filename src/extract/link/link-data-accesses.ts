@@ -119,6 +119,7 @@ export function linkDataAccesses(
     }
   };
 
+  const toDeclaredSpelling = createSpellingMatcher(tables);
   const accesses: DataAccessFact[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const facts of files) {
@@ -135,7 +136,8 @@ export function linkDataAccesses(
         });
         continue;
       }
-      const table = withoutDefaultSchema(resolved.table);
+      const written = withoutDefaultSchema(resolved.table);
+      const table = resolved.kind === 'table' && !tables.has(written) ? (toDeclaredSpelling(written) ?? written) : written;
       if (isSystemTable(table)) continue;
       // A migration's scratch table (`auth_new`, filled, then renamed over `auth`) is gone from the schema.
       if (droppedNames.has(table) && !tables.get(table)?.declaredIn.length) continue;
@@ -155,6 +157,33 @@ export function linkDataAccesses(
     .map(([name, entry]) => ({ name, kind: entry.kind, declaredIn: entry.declaredIn }))
     .sort((a, b) => compareStrings(a.name, b.name));
   return { accesses, tables: tableFacts, diagnostics };
+}
+
+/**
+ * The declared table a name from SQL text means when it is spelt otherwise: the one table whose
+ * name differs only in case (`FROM Users` for Sequelize's `Users`: MySQL and SQLite keep the
+ * case the parser folds, and on Postgres the query would not run unless it meant that table),
+ * or, for a schema-qualified name, the declared table of that name (`auth.members` where
+ * Prisma's `@@schema("auth")` or TypeORM's `schema:` declared `members`). Without it one table
+ * was reported twice, with its accesses split between the two.
+ */
+function createSpellingMatcher(tables: ReadonlyMap<string, { kind: 'table' | 'collection'; declaredIn: Location[] }>): (name: string) => string | null {
+  const declaredByLowerName = new Map<string, string[]>();
+  for (const [name, entry] of tables) {
+    if (entry.kind !== 'table' || entry.declaredIn.length === 0) continue;
+    const key = name.toLowerCase();
+    declaredByLowerName.set(key, [...(declaredByLowerName.get(key) ?? []), name]);
+  }
+  const findUnique = (name: string) => {
+    const found = declaredByLowerName.get(name.toLowerCase());
+    return found?.length === 1 ? found[0]! : null;
+  };
+  return (name) => {
+    const sameName = findUnique(name);
+    if (sameName) return sameName;
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? findUnique(name.slice(dot + 1)) : null;
+  };
 }
 
 function describeRef(ref: TableRef): string {

@@ -33,6 +33,21 @@ describe('the raw SQL adapter', () => {
   });
 });
 
+describe('table names spelt otherwise than the schema spells them', () => {
+  it('maps a name that differs only in case, or is qualified by a schema, to the one declared table', async () => {
+    const analysis = await analyze({ root: getFixturePath('data', 'sql', 'table-spelling') });
+    expect(analysis.tables.map((table) => table.name)).toEqual(['Customers', 'Invoices', 'audit_events']);
+    expect(analysis.dataAccesses.map(({ file, line, table, access }) => `${file}:${line} ${access} ${table}`)).toEqual([
+      'src/accounts/customers.ts:5 read Customers',
+      'src/accounts/customers.ts:10 write Customers',
+      'src/billing/invoices.ts:6 read Customers',
+      'src/billing/invoices.ts:6 read Invoices',
+      'src/billing/invoices.ts:13 write Invoices',
+      'src/billing/invoices.ts:14 write audit_events',
+    ]);
+  });
+});
+
 describe('tables declared by SQL scripts', () => {
   const migrations = getFixturePath('data', 'sql', 'migrations');
 
