@@ -4,6 +4,7 @@ import { knex } from '../../../src/extract/data/knex/index.js';
 import { kysely } from '../../../src/extract/data/kysely/index.js';
 import { mongoose } from '../../../src/extract/data/mongoose/index.js';
 import { sql } from '../../../src/extract/data/sql/index.js';
+import { typeorm } from '../../../src/extract/data/typeorm/index.js';
 import { toAccessRows, visitSource } from './visit-source.js';
 
 describe('the Drizzle adapter on declarations', () => {
@@ -118,6 +119,35 @@ describe('the raw SQL adapter on call shapes', () => {
       [1, 'table:users', 'read'],
       [2, 'table:Post', 'read'],
       [3, 'table:sessions', 'write'],
+    ]);
+  });
+});
+
+describe('the TypeORM adapter on repositories held indirectly', () => {
+  it("follows a repository passed to a generic base class's constructor, and members copied to locals", () => {
+    const facts = visitSource(
+      typeorm.createVisitor(true),
+      [
+        "import { InjectRepository } from '@nestjs/typeorm';",
+        "import { Repository } from 'typeorm';",
+        "import { BaseCrudService } from '../common/base.service';",
+        "import { User } from './user.entity';",
+        "import { Post } from '../posts/post.entity';",
+        'export class UsersService extends BaseCrudService<User> {',
+        '  constructor(@InjectRepository(User) repo: Repository<User>, @InjectRepository(Post) private readonly posts: Repository<Post>) {',
+        '    super(repo);',
+        '  }',
+        '  byName(name: string) { return this.repository.findOne({ where: { name } }); }',
+        '  evict(key: string) { return this.cache.delete(key); }',
+        '  purge() { const repo = this.posts; return repo.delete({}); }',
+        '  count() { const { posts: all } = this; return all.count(); }',
+        '}',
+      ].join('\n'),
+    );
+    expect(toAccessRows(facts)).toEqual([
+      [10, 'symbol:User', 'read'],
+      [12, 'symbol:Post', 'write'],
+      [13, 'symbol:Post', 'read'],
     ]);
   });
 });

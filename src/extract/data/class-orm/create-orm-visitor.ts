@@ -1,10 +1,11 @@
 import ts from '../../../util/typescript.cjs';
+import { getPropertyName, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import { isTopCall } from './chain-filter.js';
 import { createEmitter } from './emitter.js';
 import { toRepositoryMember } from './repository-dialect.js';
 import type { OrmEnv, OrmSemantics } from './orm-env.js';
-import { createScope, findThisOwner, getDeclarationScope } from './scope.js';
+import { createScope, findThisOwner, getDeclarationScope, INHERITED_REPOSITORY } from './scope.js';
 import { toSymbolTarget, type Value } from './values.js';
 
 /**
@@ -80,17 +81,60 @@ function registerMembers(node: ts.ClassLikeDeclaration, semantics: OrmSemantics,
         const value = semantics.valueOfDeclaration(parameter);
         if (value) env.scope.setMember(node, parameter.name.text, value);
       }
+      const inherited = findRepositoryPassedToSuper(member, semantics);
+      if (inherited) env.scope.setMember(node, INHERITED_REPOSITORY, inherited);
     }
   }
 }
 
+/**
+ * The one repository a constructor hands to its base class, `super(repo)` with
+ * `@InjectRepository(User) repo: Repository<User>`: a generic CRUD base (`BaseService<T>`)
+ * keeps it as `this.repository`, declared in the base's file, and the subclass's
+ * `this.repository.findOne()` reads User's table.
+ */
+function findRepositoryPassedToSuper(constructor: ts.ConstructorDeclaration, semantics: OrmSemantics): Value | null {
+  const superCall = constructor.body?.statements
+    .map((statement) => (ts.isExpressionStatement(statement) ? statement.expression : null))
+    .find((expression): expression is ts.CallExpression => !!expression && ts.isCallExpression(expression) && expression.expression.kind === ts.SyntaxKind.SuperKeyword);
+  if (!superCall) return null;
+  const repositories = superCall.arguments.flatMap((argument) => {
+    if (!ts.isIdentifier(argument)) return [];
+    const parameter = constructor.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === argument.text);
+    const value = parameter ? semantics.valueOfDeclaration(parameter) : null;
+    return value?.kind === 'repository' && !value.entity.speculative ? [value] : [];
+  });
+  return repositories.length === 1 ? repositories[0]! : null;
+}
+
 function visitVariable(node: ts.VariableDeclaration, semantics: OrmSemantics, env: OrmEnv): void {
   semantics.visitVariable?.(node, env);
+  bindCopiedMembers(node, env);
   let initializer = node.initializer;
   while (initializer?.kind === AWAIT_EXPRESSION) initializer = (initializer as ts.AwaitExpression).expression;
   if (initializer?.kind !== NEW_EXPRESSION || !ts.isIdentifier(node.name)) return;
   const value = toNewInstance(initializer);
   if (value) env.scope.bind(node.name.text, getDeclarationScope(node), value);
+}
+
+/** `const repo = this.ordersRepo` and `const { ordersRepo } = this`: the local is the member. */
+function bindCopiedMembers(node: ts.VariableDeclaration, env: OrmEnv): void {
+  const initializer = node.initializer ? skipOuterExpressions(node.initializer) : undefined;
+  if (!initializer) return;
+  const copy = (local: string, member: string, from: ts.Node) => {
+    const owner = findThisOwner(from);
+    const value = owner ? env.scope.getMember(owner, member) : undefined;
+    if (value) env.scope.bind(local, getDeclarationScope(node), value);
+  };
+  if (ts.isIdentifier(node.name) && ts.isPropertyAccessExpression(initializer) && initializer.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    copy(node.name.text, initializer.name.text, initializer);
+  } else if (ts.isObjectBindingPattern(node.name) && initializer.kind === ts.SyntaxKind.ThisKeyword) {
+    for (const element of node.name.elements) {
+      if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+      const member = element.propertyName ? getPropertyName(element.propertyName) : element.name.text;
+      if (member !== null) copy(element.name.text, member, initializer);
+    }
+  }
 }
 
 /** `new User()`: an instance whose save() writes the entity's table (or a custom repository). */

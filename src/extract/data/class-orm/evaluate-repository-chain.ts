@@ -9,6 +9,7 @@ import { classifyMethod, isBuiltInMethod, isRelevantName, type RepositoryDialect
 import { evaluateRoot } from './evaluate-root.js';
 import { toQueryId } from '../find-transaction-id.js';
 import { emit, type Run } from './repository-run.js';
+import { INHERITED_REPOSITORY } from './scope.js';
 import { createBuilder, finishBuilder, stepBuilder } from './step-builder.js';
 import { getLinkNameNode, isClassLikeName } from './syntax.js';
 import { toEntityTarget } from './to-entity-target.js';
@@ -61,7 +62,7 @@ function step(value: Value, link: ChainLink, run: Run): Value | null {
 function stepThis(owner: ts.Node, link: ChainLink, run: Run): Value | null {
   const self = run.env.scope.getMember(owner, '#self');
   if (link.args === null) {
-    const member = run.env.scope.getMember(owner, link.name);
+    const member = run.env.scope.getMember(owner, link.name) ?? getInheritedRepository(owner, link.name, run);
     if (member) return member;
   }
   return self?.kind === 'repository' ? stepRepository(self, link, run) : null;
@@ -197,3 +198,13 @@ function bindTransactionParameter(link: ChainLink, run: Run): void {
   run.env.scope.bind(parameter.name.text, callback, { kind: 'manager', transactionId: toTransactionId(link.node) });
 }
 
+/**
+ * A member the class does not declare, named like a repository (`this.repository`, `this.repo`,
+ * `this.model`), is the repository the constructor passed to `super()`. Other undeclared
+ * members (`this.cache.delete(key)`) stay unknown.
+ */
+function getInheritedRepository(owner: ts.Node, name: string, run: Run): Value | undefined {
+  return REPOSITORY_LIKE_NAME.test(name) ? run.env.scope.getMember(owner, INHERITED_REPOSITORY) : undefined;
+}
+
+const REPOSITORY_LIKE_NAME = /repo|model|dao/i;

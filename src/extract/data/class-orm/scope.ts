@@ -50,6 +50,9 @@ export function createScope(valueOfParameter: (parameter: ts.ParameterDeclaratio
   };
 }
 
+/** The member that stands for the repository a class's constructor passed to `super()`. */
+export const INHERITED_REPOSITORY = '#inherited-repository';
+
 /** The block (or file, or loop header) a variable declaration is visible in. */
 export function getDeclarationScope(declaration: ts.VariableDeclaration): ts.Node {
   let current: ts.Node = declaration.parent;
