@@ -2,7 +2,7 @@
 import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
-import { getDecoratorArguments, getDecoratorName, getObjectProperty, getStringValue } from '../../syntax.js';
+import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 
 const MODULE_KEYS = ['imports', 'providers', 'controllers', 'exports'];
 
@@ -17,8 +17,16 @@ export const nestjs = {
    */
   createVisitor(): FileVisitor {
     return {
-      kinds: [ts.SyntaxKind.Decorator],
+      kinds: [ts.SyntaxKind.Decorator, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.Constructor],
       visit(node, context) {
+        if (ts.isObjectLiteralExpression(node)) {
+          visitProvider(node, context);
+          return;
+        }
+        if (ts.isConstructorDeclaration(node)) {
+          visitConstructorTypes(node, context);
+          return;
+        }
         if (!ts.isDecorator(node)) return;
         const name = getDecoratorName(node);
         if (name === 'Module') visitModule(node, context);
@@ -27,6 +35,8 @@ export const nestjs = {
     };
   },
 };
+
+const PROVIDER_KEYS = ['useClass', 'useExisting', 'useFactory', 'useValue'];
 
 function visitModule(decorator: ts.Decorator, context: VisitContext): void {
   const [metadata] = getDecoratorArguments(decorator);
@@ -39,22 +49,67 @@ function visitModule(decorator: ts.Decorator, context: VisitContext): void {
 
 function visitModuleEntry(element: ts.Expression, context: VisitContext): void {
   const symbol = getReferencedSymbol(element);
-  if (symbol) {
-    addDiDependency(symbol, context, context.lineOf(element));
-    return;
+  if (symbol) addDiDependency(symbol, context, context.lineOf(element));
+}
+
+/**
+ * A custom provider, wherever it is written: in `@Module({ providers })`, in an exported array
+ * spread into one (`export const catsProviders = [{ provide: 'CAT_MODEL', useFactory, inject }]`,
+ * as Nest's documentation does it), in a variable, or in a dynamic module's `forRoot()`. The
+ * token leads to the class behind `useClass`/`useExisting` (both branches of a conditional),
+ * to the module a `useValue` identifier comes from, else to this file; a factory's `inject`
+ * list makes this file depend on what provides those tokens.
+ */
+function visitProvider(node: ts.ObjectLiteralExpression, context: VisitContext): void {
+  const provide = getObjectProperty(node, 'provide');
+  if (!provide || !PROVIDER_KEYS.some((key) => getObjectProperty(node, key))) return;
+  const line = context.lineOf(node);
+  const implementations = [
+    ...getBranches(getObjectProperty(node, 'useClass')),
+    ...getBranches(getObjectProperty(node, 'useExisting')),
+    ...getBranches(getObjectProperty(node, 'useValue')).filter(isImported(context)),
+  ].flatMap((expression) => getReferencedSymbol(expression) ?? []);
+  for (const implementation of implementations) addDiDependency(implementation, context, line);
+  // A token held in a string constant of this file (`provide: DATA_SOURCE`, `const DATA_SOURCE =
+  // 'DATA_SOURCE'`) is that string to Nest, and the constant to a file that imports it.
+  const tokens = [toToken(provide, context), toToken(provide)].filter((value, index, all): value is string => value !== null && all.indexOf(value) === index);
+  for (const token of tokens) {
+    if (implementations.length === 0) context.facts.diProvides.push({ token, line });
+    for (const implementation of implementations) context.facts.diProvides.push({ token, line, implementation });
   }
-  if (!ts.isObjectLiteralExpression(element)) return;
-  const token = toToken(getObjectProperty(element, 'provide'));
-  const implementation =
-    getReferencedSymbol(getObjectProperty(element, 'useClass')) ??
-    getReferencedSymbol(getObjectProperty(element, 'useExisting'));
-  if (implementation) addDiDependency(implementation, context, context.lineOf(element));
-  if (token) {
-    context.facts.diProvides.push({
-      token,
-      line: context.lineOf(element),
-      ...(implementation ? { implementation } : {}),
-    });
+  const injected = getObjectProperty(node, 'inject');
+  if (injected && ts.isArrayLiteralExpression(injected)) {
+    for (const element of injected.elements) {
+      const injectedToken = toToken(element, context);
+      if (injectedToken) context.facts.diInjects.push({ token: injectedToken, line: context.lineOf(element) });
+    }
+  }
+}
+
+/** `A` and, for `cond ? A : B`, both A and B. */
+function getBranches(expression: ts.Expression | undefined): ts.Expression[] {
+  if (!expression) return [];
+  const node = skipOuterExpressions(expression);
+  return ts.isConditionalExpression(node) ? [...getBranches(node.whenTrue), ...getBranches(node.whenFalse)] : [node];
+}
+
+/** A `useValue` leads to the module its value comes from only when that value is imported. */
+function isImported(context: VisitContext): (expression: ts.Expression) => boolean {
+  return (expression) => ts.isIdentifier(expression) && context.facts.bindings.some((binding) => binding.local === expression.text);
+}
+
+/**
+ * A constructor parameter's class type is its injection token (`constructor(private mailer:
+ * Mailer)`): where `{ provide: Mailer, useClass: SesMailer }` binds an abstract class to an
+ * implementation, this class uses SesMailer. A parameter with `@Inject(…)` is read there.
+ */
+function visitConstructorTypes(node: ts.ConstructorDeclaration, context: VisitContext): void {
+  for (const parameter of node.parameters) {
+    if (getDecorators(parameter).some((decorator) => getDecoratorName(decorator) === 'Inject')) continue;
+    const type = parameter.type;
+    if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
+      context.facts.diInjects.push({ token: `sym:${type.typeName.text}`, line: context.lineOf(parameter) });
+    }
   }
 }
 
@@ -87,13 +142,33 @@ function addDiDependency(symbol: string, context: VisitContext, line: number): v
 }
 
 function visitInject(decorator: ts.Decorator, context: VisitContext): void {
-  const token = toToken(getDecoratorArguments(decorator)[0]);
+  const token = toToken(getDecoratorArguments(decorator)[0], context);
   if (token) context.facts.diInjects.push({ token, line: context.lineOf(decorator) });
 }
 
-function toToken(expression: ts.Expression | undefined): string | null {
+/** `str:` for a string (also one in a module-level constant of this file, given `context`), `sym:` for another identifier. */
+function toToken(expression: ts.Expression | undefined, context?: VisitContext): string | null {
   const text = getStringValue(expression);
   if (text !== null) return `str:${text}`;
-  if (expression && ts.isIdentifier(expression)) return `sym:${expression.text}`;
-  return null;
+  if (!expression || !ts.isIdentifier(expression)) return null;
+  const constant = context ? getStringConstants(context.sourceFile).get(expression.text) : undefined;
+  return constant === undefined ? `sym:${expression.text}` : `str:${constant}`;
+}
+
+const stringConstantsByFile = new WeakMap<ts.SourceFile, Map<string, string>>();
+
+/** The file's top-level `const NAME = 'text'` declarations, exported or not. */
+function getStringConstants(sourceFile: ts.SourceFile): Map<string, string> {
+  let constants = stringConstantsByFile.get(sourceFile);
+  if (constants) return constants;
+  constants = new Map();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = getStringValue(declaration.initializer);
+      if (ts.isIdentifier(declaration.name) && value !== null) constants.set(declaration.name.text, value);
+    }
+  }
+  stringConstantsByFile.set(sourceFile, constants);
+  return constants;
 }
