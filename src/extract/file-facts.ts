@@ -107,6 +107,14 @@ export interface RawDataAccess {
   transactionId?: string;
 }
 
+export interface SqlUse {
+  /** The local name or `name.member` the query passes (`pool.query(GET_INVOICE)`, `db.query(queries.byEmail)`). */
+  symbol: string;
+  line: number;
+  queryId: string;
+  transactionId?: string;
+}
+
 /** A class or value that stands for a table: an entity, a model, a table object. */
 export interface EntityDeclaration {
   symbol: string;
@@ -195,6 +203,10 @@ export interface FileFacts {
   /** Sequelize naming options that `new Sequelize(…, { define })` sets for every model of the project. */
   sequelizeDefines?: { naming: SequelizeNaming; line: number }[];
   accesses: RawDataAccess[];
+  /** Module-level constants holding SQL text (`GET_INVOICE`, `queries.byEmail`), for files that import them. */
+  sqlTexts?: { symbol: string; text: string }[];
+  /** Queries whose SQL is a constant imported from another module: read at link time, where its text is known. */
+  sqlUses?: SqlUse[];
   aliases: SymbolAlias[];
   diProvides: DiToken[];
   diInjects: DiToken[];

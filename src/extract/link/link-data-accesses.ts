@@ -3,7 +3,8 @@ import { compareStrings } from '../../util/sort.js';
 import type { DeclaredModel } from '../data/adapter.js';
 import { replayFileSchemaChanges } from '../data/replay-schema-changes.js';
 import type { DataAccessFact, TableFact } from '../facts.js';
-import type { EntityDeclaration, FileFacts, TableRef } from '../file-facts.js';
+import type { EntityDeclaration, FileFacts, RawDataAccess, TableRef } from '../file-facts.js';
+import { getSqlTableAccesses } from '../data/sql/get-sql-table-accesses.js';
 import type { ExportIndex } from './create-export-index.js';
 import { isSystemTable } from './is-system-table.js';
 import { withoutDefaultSchema } from './without-default-schema.js';
@@ -30,6 +31,7 @@ export function linkDataAccesses(
   const aliases = new Map<string, { file: string; target: TableRef }>();
   const models = new Map<string, ResolvedTable>();
   const fieldRefsByTable = new Map<string, Record<string, string>>();
+  const sqlTexts = new Map<string, string>();
   const tables = new Map<string, { kind: 'table' | 'collection'; declaredIn: Location[] }>();
   const declareTable = (declared: string, kind: 'table' | 'collection', location: Location | null) => {
     const name = withoutDefaultSchema(declared);
@@ -52,7 +54,23 @@ export function linkDataAccesses(
       if (!dropped.has(`${entity.via}:${entity.table}`)) declareTable(entity.table, entity.kind, { file: facts.path, line: entity.line });
     }
     for (const alias of facts.aliases) aliases.set(`${facts.path}#${alias.symbol}`, { file: facts.path, target: alias.target });
+    for (const { symbol, text } of facts.sqlTexts ?? []) sqlTexts.set(`${facts.path}#${symbol}`, text);
   }
+
+  /** The accesses of queries that run an imported constant's SQL (`pool.query(GET_INVOICE)`), read now that its text is known. */
+  const readSqlUses = (facts: FileFacts): RawDataAccess[] =>
+    (facts.sqlUses ?? []).flatMap(({ symbol, line, queryId, transactionId }): RawDataAccess[] => {
+      const dot = symbol.indexOf('.');
+      const location = exportIndex.resolveLocal(facts.path, dot < 0 ? symbol : symbol.slice(0, dot));
+      // A namespace (`const sql = require('./sql')`, then `sql.LIST_ORDERS`) names the module's own constants.
+      const name = location.name === '*' && dot >= 0 ? symbol.slice(dot + 1) : `${location.name}${dot < 0 ? '' : symbol.slice(dot)}`;
+      const text = sqlTexts.get(`${location.file}#${name}`);
+      if (text === undefined) return [];
+      const context = { via: 'sql', line, ...(transactionId ? { transactionId } : {}) };
+      const found = getSqlTableAccesses(text);
+      if (found === null) return [{ ...context, ref: { kind: 'unresolved', text: symbol }, access: 'read' }];
+      return found.map(({ table, access }) => ({ ...context, ref: { kind: 'table', name: table }, access, ...(found.length > 1 ? { queryId } : {}) }));
+    });
 
   /**
    * The declaration key a symbol name stands for. `A.b` is the member `b` declared on whatever
@@ -123,7 +141,7 @@ export function linkDataAccesses(
   const accesses: DataAccessFact[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const facts of files) {
-    for (const access of facts.accesses) {
+    for (const access of [...facts.accesses, ...readSqlUses(facts)]) {
       const resolved = resolveRef(facts.path, access.ref, 0);
       if (!resolved) {
         if (access.speculative) continue;

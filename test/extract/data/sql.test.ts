@@ -4,6 +4,7 @@ import { getSqlTableAccesses } from '../../../src/extract/data/sql/index.js';
 import { isSystemTable } from '../../../src/extract/link/is-system-table.js';
 import { getFixturePath } from '../../helpers/fixture-path.js';
 import { readExpected } from '../../helpers/read-expected.js';
+import { extractDataFacts } from './extract-data-facts.js';
 import { describeScore, type ExpectedAccess, scoreAccesses } from './score-accesses.js';
 
 const root = getFixturePath('data', 'sql', 'basic');
@@ -30,6 +31,31 @@ describe('the raw SQL adapter', () => {
       },
     ]);
     expect(unresolved.map(({ file, line }) => ({ file, line }))).toEqual(readExpected(root).unresolved);
+  });
+});
+
+describe('SQL kept in query modules', () => {
+  it('reads the SQL of constants imported from another module, in every way modules export them', async () => {
+    const analysis = await analyze({ root: getFixturePath('data', 'sql', 'query-modules') });
+    expect(analysis.dataAccesses.map(({ file, line, table, access }) => `${file}:${line} ${access} ${table}`)).toEqual([
+      'src/legacy/drivers.js:7 read drivers',
+      'src/legacy/drivers.js:8 write drivers',
+      'src/legacy/drivers.js:9 write shifts',
+      'src/legacy/drivers.js:10 write archived_drivers',
+      'src/legacy/drivers.js:10 read drivers',
+      'src/repositories/vehicle.repository.ts:5 read vehicles',
+      'src/repositories/vehicle.repository.ts:10 write vehicles',
+      'src/repositories/vehicle.repository.ts:14 read positions',
+      'src/repositories/vehicle.repository.ts:14 read vehicles',
+      'src/repositories/vehicle.repository.ts:19 write positions',
+    ]);
+    expect(analysis.diagnostics).toEqual([]);
+    // The join of one query keeps one query id, as a query written in place does.
+    const facts = await extractDataFacts(getFixturePath('data', 'sql', 'query-modules'));
+    const trail = facts.accesses.filter((access) => access.file === 'src/repositories/vehicle.repository.ts' && access.line === 14);
+    expect(trail.length).toBe(2);
+    expect(new Set(trail.map((access) => access.queryId)).size).toBe(1);
+    expect(trail[0]?.queryId).toBeDefined();
   });
 });
 

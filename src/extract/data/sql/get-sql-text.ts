@@ -23,8 +23,9 @@ function toText(node: ts.Expression, counter: { value: number }, resolveSpan: Sp
   }
   if (ts.isParenthesizedExpression(node)) return toText(node.expression, counter, resolveSpan);
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = toText(node.left, counter, resolveSpan);
-    const right = toText(node.right, counter, resolveSpan);
+    // `'DELETE FROM ' + USERS + ' WHERE …'` names its table by a constant, as `${USERS}` does.
+    const left = toText(node.left, counter, resolveSpan) ?? resolveSpan(node.left);
+    const right = toText(node.right, counter, resolveSpan) ?? resolveSpan(node.right);
     // Concatenation only counts as SQL text when at least one side is literal text.
     if (left === null && right === null) return null;
     return `${left ?? `$${++counter.value}`}${right ?? `$${++counter.value}`}`;

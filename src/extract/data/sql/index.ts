@@ -1,12 +1,15 @@
 // Raw SQL as drivers take it: https://node-postgres.com/features/queries, https://sidorares.github.io/node-mysql2/docs, https://vitaly-t.github.io/pg-promise/Database.html
 import ts from '../../../util/typescript.cjs';
-import { getCalleeName, getObjectProperty, getTailName, skipOuterExpressions } from '../../syntax.js';
+import { getCalleeName, getObjectProperty, getPropertyName, getTailName, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import type { Workspace } from '../../../load/workspace.js';
 import type { DataAdapter, DeclaredModel } from '../adapter.js';
 import { getSqlText, type SpanResolver } from './get-sql-text.js';
+import { getDottedName } from '../../state/get-name.js';
 import { readTableConstants, type TableConstant, toConstantName } from '../table-constants.js';
 import { isSchemaHistory } from '../../../util/is-schema-history.js';
+import { isModuleExports } from '../../imports/record-object-exports.js';
+import { findTransactionId, toQueryId } from '../find-transaction-id.js';
 import { isInRollback } from '../is-in-rollback.js';
 import { recordCreatedTable, recordDroppedTable } from '../record-schema-change.js';
 import { findSqlLiterals } from './find-sql-literal.js';
@@ -60,6 +63,7 @@ export const sql: DataAdapter<DeclaredModel[]> = {
   getDeclaredModels: (tables) => tables,
   createVisitor(): FileVisitor {
     const sqlConstants = new Map<string, ts.Expression>();
+    const moduleConstants = new Map<string, ts.Expression>();
     const tableConstants = new Map<string, TableConstant>();
     const pending: { argument: ts.Expression; node: ts.Node }[] = [];
     return {
@@ -76,8 +80,8 @@ export const sql: DataAdapter<DeclaredModel[]> = {
           }
           const argument = getSqlArgument(node.arguments[0]);
           if (!argument) return;
-          if (ts.isIdentifier(argument)) pending.push({ argument, node });
-          else if (ts.isTemplateExpression(argument)) pending.push({ argument, node: argument });
+          if (ts.isIdentifier(argument) || isMemberOfIdentifier(argument)) pending.push({ argument, node });
+          else if (ts.isTemplateExpression(argument) || ts.isBinaryExpression(argument)) pending.push({ argument, node: argument });
           else record(argument, argument, context);
         } else if (ts.isTaggedTemplateExpression(node)) {
           const name = getTailName(node.tag);
@@ -88,6 +92,7 @@ export const sql: DataAdapter<DeclaredModel[]> = {
           for (const [constant, table] of readTableConstants(node)) tableConstants.set(constant, table);
           if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isConst(node)) {
             sqlConstants.set(node.name.text, node.initializer);
+            if (ts.isSourceFile(node.parent.parent.parent)) moduleConstants.set(node.name.text, node.initializer);
           }
         }
       },
@@ -115,9 +120,17 @@ export const sql: DataAdapter<DeclaredModel[]> = {
           return placeholder;
         };
         for (const { argument, node } of pending) {
-          const source = ts.isIdentifier(argument) ? sqlConstants.get(argument.text) : argument;
+          const constant = ts.isTemplateExpression(argument) || ts.isBinaryExpression(argument) ? null : getDottedName(skipOuterExpressions(argument));
+          const source = ts.isTemplateExpression(argument) || ts.isBinaryExpression(argument) ? argument : constant === null ? undefined : findConstantValue(sqlConstants, constant);
           if (source) record(source, node, context, resolveSpan, symbols);
+          else if (constant !== null && imported.has(constant.split('.')[0]!) && !isSchemaHistory(context.facts.path)) recordSqlUse(constant, node, context);
         }
+        // Another module reads these texts without this module's imports: only local constants are filled in.
+        const resolveLocalSpan = (expression: ts.Expression) => {
+          const value = resolveSpan(expression);
+          return value?.startsWith(IMPORTED_CONSTANT_PREFIX) ? null : value;
+        };
+        recordSqlTexts(moduleConstants, resolveLocalSpan, context);
       },
     };
   },
@@ -152,6 +165,72 @@ function record(source: ts.Expression, at: ts.Node, context: VisitContext, resol
       else recordDroppedTable(context, 'sql', table, at);
     }
   }
+}
+
+function isMemberOfIdentifier(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && getDottedName(node) !== null;
+}
+
+/** `NAME` → its initializer; `queries.byEmail` → the property of the object `queries` is. */
+function findConstantValue(constants: ReadonlyMap<string, ts.Expression>, name: string): ts.Expression | undefined {
+  const [base, member] = name.split('.') as [string, string | undefined];
+  const value = constants.get(base);
+  if (!value || member === undefined) return value;
+  const object = skipOuterExpressions(value);
+  return ts.isObjectLiteralExpression(object) ? getObjectProperty(object, member) : undefined;
+}
+
+/** A query that runs an imported constant's SQL, settled at link time when that module's constants are known. */
+function recordSqlUse(symbol: string, node: ts.Node, context: VisitContext): void {
+  const transactionId = findTransactionId(node);
+  const uses = (context.facts.sqlUses ??= []);
+  uses.push({ symbol, line: context.lineOf(node), queryId: toQueryId(node), ...(transactionId ? { transactionId } : {}) });
+}
+
+/** The module's constants that hold SQL, and the SQL members of its constant objects, for the files that import them. */
+function recordSqlTexts(constants: ReadonlyMap<string, ts.Expression>, resolveSpan: SpanResolver, context: VisitContext): void {
+  const add = (symbol: string, value: ts.Expression) => {
+    const text = getSqlText(skipOuterExpressions(value), resolveSpan);
+    if (text !== null && looksLikeSql(text) && !SCHEMA_STATEMENT.test(text)) (context.facts.sqlTexts ??= []).push({ symbol, text });
+  };
+  for (const [name, initializer] of [...constants, ...getExportedValues(context.sourceFile)]) {
+    const value = skipOuterExpressions(initializer);
+    if (!ts.isObjectLiteralExpression(value)) {
+      add(name, value);
+      continue;
+    }
+    for (const property of value.properties) {
+      const key = ts.isPropertyAssignment(property) ? getPropertyName(property.name) : null;
+      if (key !== null) add(`${name}.${key}`, (property as ts.PropertyAssignment).initializer);
+    }
+  }
+}
+
+/**
+ * Values a module exports without a `const` of its own: `exports.LIST = '…'` and
+ * `module.exports.LIST = '…'` as [LIST, value], `module.exports = { LIST: '…' }` as its
+ * properties, `export default { del: '…' }` as [default, the object].
+ */
+function getExportedValues(sourceFile: ts.SourceFile): [string, ts.Expression][] {
+  const found: [string, ts.Expression][] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportAssignment(statement) && !statement.isExportEquals) found.push(['default', statement.expression]);
+    if (!ts.isExpressionStatement(statement)) continue;
+    const assignment = statement.expression;
+    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const target = assignment.left;
+    if (isModuleExports(target)) {
+      const value = skipOuterExpressions(assignment.right);
+      if (!ts.isObjectLiteralExpression(value)) continue;
+      for (const property of value.properties) {
+        const key = ts.isPropertyAssignment(property) ? getPropertyName(property.name) : null;
+        if (key !== null) found.push([key, (property as ts.PropertyAssignment).initializer]);
+      }
+    } else if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+      found.push([target.name.text, assignment.right]);
+    }
+  }
+  return found;
 }
 
 /** The SQL argument itself, or the `text`/`sql` of a pg/mysql2 query config object. */
