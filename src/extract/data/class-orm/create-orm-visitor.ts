@@ -93,14 +93,14 @@ function registerMembers(node: ts.ClassLikeDeclaration, semantics: OrmSemantics,
  * keeps it as `this.repository`, declared in the base's file, and the subclass's
  * `this.repository.findOne()` reads User's table.
  */
-function findRepositoryPassedToSuper(constructor: ts.ConstructorDeclaration, semantics: OrmSemantics): Value | null {
-  const superCall = constructor.body?.statements
+function findRepositoryPassedToSuper(declaration: ts.ConstructorDeclaration, semantics: OrmSemantics): Value | null {
+  const superCall = declaration.body?.statements
     .map((statement) => (ts.isExpressionStatement(statement) ? statement.expression : null))
     .find((expression): expression is ts.CallExpression => !!expression && ts.isCallExpression(expression) && expression.expression.kind === ts.SyntaxKind.SuperKeyword);
   if (!superCall) return null;
   const repositories = superCall.arguments.flatMap((argument) => {
     if (!ts.isIdentifier(argument)) return [];
-    const parameter = constructor.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === argument.text);
+    const parameter = declaration.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === argument.text);
     const value = parameter ? semantics.valueOfDeclaration(parameter) : null;
     return value?.kind === 'repository' && !value.entity.speculative ? [value] : [];
   });

@@ -183,15 +183,17 @@ function findConstantValue(constants: ReadonlyMap<string, ts.Expression>, name: 
 /** A query that runs an imported constant's SQL, settled at link time when that module's constants are known. */
 function recordSqlUse(symbol: string, node: ts.Node, context: VisitContext): void {
   const transactionId = findTransactionId(node);
-  const uses = (context.facts.sqlUses ??= []);
-  uses.push({ symbol, line: context.lineOf(node), queryId: toQueryId(node), ...(transactionId ? { transactionId } : {}) });
+  context.facts.sqlUses ??= [];
+  context.facts.sqlUses.push({ symbol, line: context.lineOf(node), queryId: toQueryId(node), ...(transactionId ? { transactionId } : {}) });
 }
 
 /** The module's constants that hold SQL, and the SQL members of its constant objects, for the files that import them. */
 function recordSqlTexts(constants: ReadonlyMap<string, ts.Expression>, resolveSpan: SpanResolver, context: VisitContext): void {
   const add = (symbol: string, value: ts.Expression) => {
     const text = getSqlText(skipOuterExpressions(value), resolveSpan);
-    if (text !== null && looksLikeSql(text) && !SCHEMA_STATEMENT.test(text)) (context.facts.sqlTexts ??= []).push({ symbol, text });
+    if (text === null || !looksLikeSql(text) || SCHEMA_STATEMENT.test(text)) return;
+    context.facts.sqlTexts ??= [];
+    context.facts.sqlTexts.push({ symbol, text });
   };
   for (const [name, initializer] of [...constants, ...getExportedValues(context.sourceFile)]) {
     const value = skipOuterExpressions(initializer);
