@@ -42,11 +42,14 @@ describe('the Knex adapter on call shapes', () => {
         "await db('not-a-table-name is fine').toString();",
         "await db('tokens');",
         "await Buffer.from('abc');",
+        "const reporting = knex({ client: 'pg' });",
+        "await knex({ o: 'orders' }).select('o.id');",
       ].join('\n'),
     );
     expect(toAccessRows(facts)).toEqual([
       [2, 'table:accounts', 'read'],
       [3, 'table:ledger_entries', 'read'],
+      [8, 'table:orders', 'read'],
     ]);
   });
 });

@@ -13,7 +13,15 @@ export function toTableName(argument: ts.Expression | undefined): string | null 
   }
   if (ts.isObjectLiteralExpression(node) && node.properties.length === 1) {
     const property = node.properties[0]!;
-    if (ts.isPropertyAssignment(property)) return toTableName(property.initializer);
+    // `knex({ client: 'pg' })` makes a connection: its one property is configuration, not an alias.
+    if (ts.isPropertyAssignment(property) && !isKnexOption(property.name)) return toTableName(property.initializer);
   }
   return null;
+}
+
+/** Options of the knex factory (https://knexjs.org/guide/#configuration-options) that a one-property config may hold. */
+const KNEX_OPTIONS = new Set(['client', 'dialect', 'connection', 'version', 'searchPath', 'debug']);
+
+function isKnexOption(name: ts.PropertyName): boolean {
+  return (ts.isIdentifier(name) || ts.isStringLiteral(name)) && KNEX_OPTIONS.has(name.text);
 }
