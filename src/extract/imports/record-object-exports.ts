@@ -83,6 +83,17 @@ export function getAssignedLocalExports(objects: ObjectExports, bindings: Map<st
 }
 
 /**
+ * The names `module.exports = { gamma, list: listOrders }` gives values this file declares: the
+ * file declares them, as `exports.gamma = gamma` does. So a module that re-exports it whole
+ * (`module.exports = require('./c')`) leads a name to this file, not to the re-exporter.
+ */
+export function getModuleObjectLocalExports(objects: ObjectExports, bindings: Map<string, ImportBinding>): string[] {
+  const members = [...objects.moduleLocals.flatMap((local) => objects.locals.get(local) ?? []), ...objects.moduleMembers];
+  const names = members.flatMap((member) => (member.key !== null && 'local' in member && !bindings.has(member.local) ? [member.key] : []));
+  return [...new Set(names)];
+}
+
+/**
  * `Object.defineProperty(exports, "X", { enumerable: true, get: function () { return m_1.Y; } })`,
  * which TypeScript emits for `export { Y as X } from './m'` and for a re-exported import.
  */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import ts from '../../util/typescript.cjs';
 import type { ImportBinding, RawDependency } from '../file-facts.js';
 import type { FileVisitor, VisitContext } from '../visitor.js';
@@ -7,7 +8,9 @@ import {
   getAssignedLocalExports,
   getDefinedReExports,
   getModuleExportedLocal,
+  getModuleObjectLocalExports,
   getObjectExports,
+  isModuleExports,
   recordExportedObject,
   recordDefinedExport,
   recordModuleExports,
@@ -125,6 +128,9 @@ export function createImportVisitor(): FileVisitor {
       const reExported = new Set(definedReExports.map((entry) => entry.exported));
       context.facts.reExports.push(...definedReExports);
       context.facts.localExports.push(...getAssignedLocalExports(objects, bindings).filter((name) => !reExported.has(name)));
+      for (const name of getModuleObjectLocalExports(objects, bindings)) {
+        if (!context.facts.localExports.includes(name)) context.facts.localExports.push(name);
+      }
       applyMemberUses(uses);
       context.facts.objectExports = getObjectExports(objects, bindings, exportedLocals);
     },
@@ -246,7 +252,7 @@ function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberU
   const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
   const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
   if (!isDynamicImport && !isRequire) return;
-  const specifier = getStringValue(argument);
+  const specifier = getStringValue(argument) ?? getOwnFolderPath(argument);
   if (specifier === null) return;
   const line = context.lineOf(node);
   if (isDynamicImport) {
@@ -269,11 +275,38 @@ function noteFolderLoading(node: ts.CallExpression, loader: { readsOwnFolder: bo
   const name = getCalleeName(node);
   const [argument] = node.arguments;
   if (!argument) return;
-  if ((name === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword) && getStringValue(argument) === null) {
+  if ((name === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword) && getStringValue(argument) === null && getOwnFolderPath(argument) === null) {
     loader.requireLine ||= context.lineOf(node);
   } else if ((name === 'readdirSync' || name === 'readdir') && isOwnFolder(argument)) {
     loader.readsOwnFolder = true;
   }
+}
+
+/**
+ * A path built from the file's own folder and literal parts, as a relative specifier:
+ * `path.join(__dirname, 'routes')`, `path.resolve(__dirname, '..', 'models', 'user')`,
+ * `__dirname + '/lib/mailer'`, `` `${__dirname}/lib/mailer` `` → `./routes`, `../models/user`,
+ * `./lib/mailer`. Older Express apps require their parts this way.
+ */
+function getOwnFolderPath(expression: ts.Expression): string | null {
+  const node = skipOuterExpressions(expression);
+  let parts: string[] | null = null;
+  if (ts.isCallExpression(node) && node.arguments.length > 1 && isOwnFolder(node.arguments[0]!)) {
+    const callee = skipOuterExpressions(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'join' && callee.name.text !== 'resolve')) return null;
+    const rest = node.arguments.slice(1).map((argument) => getStringValue(argument));
+    if (rest.some((part) => part === null)) return null;
+    parts = rest as string[];
+  } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && isOwnFolder(node.left)) {
+    const rest = getStringValue(node.right);
+    parts = rest === null ? null : [rest];
+  } else if (ts.isTemplateExpression(node) && node.head.text === '' && node.templateSpans.length === 1 && isOwnFolder(node.templateSpans[0]!.expression)) {
+    parts = [node.templateSpans[0]!.literal.text];
+  }
+  if (parts === null || parts.some((part) => part.startsWith('/') && part !== parts![0])) return null;
+  const joined = path.posix.join('.', ...parts.map((part) => part.replace(/^\/+/, '')));
+  if (joined === '.' || joined === '') return null;
+  return joined.startsWith('.') ? joined : `./${joined}`;
 }
 
 /** `__dirname`, `import.meta.dirname`, or `path.join(__dirname)` / `path.resolve(__dirname)` alone. */
@@ -291,9 +324,26 @@ function isOwnFolder(expression: ts.Expression): boolean {
  * `tslib_1.__exportStar(…)` with importHelpers. Compiled barrels (a package's dist/) would
  * otherwise be plain files requiring everything, hubs for every importer.
  */
+/**
+ * A `require()` whose module this file re-exports whole: TypeScript's `__exportStar(require('m'),
+ * exports)`, and CommonJS's `module.exports = require('m')` and `Object.assign(module.exports,
+ * require('m'))`, so that a name taken from this file is attributed to the file that declares it.
+ */
 function isCompiledExportStar(require: ts.CallExpression): boolean {
   const parent = require.parent;
-  return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === require && getCalleeName(parent) === '__exportStar';
+  if (!parent) return false;
+  if (ts.isCallExpression(parent)) {
+    const name = getCalleeName(parent);
+    if (name === '__exportStar') return parent.arguments[0] === require;
+    return name === 'assign' && parent.arguments.length >= 2 && parent.arguments.indexOf(require) > 0 && isModuleExports(skipOuterExpressions(parent.arguments[0]!));
+  }
+  return (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === require &&
+    isModuleExports(parent.left) &&
+    ts.isExpressionStatement(parent.parent)
+  );
 }
 
 /** TypeScript's wrappers of `require()` under esModuleInterop: `__importStar(require('m'))`, `tslib_1.__importDefault(…)`. */
