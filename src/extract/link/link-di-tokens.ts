@@ -9,10 +9,13 @@ import type { ExportIndex } from './create-export-index.js';
  * declaration it resolves to, wherever it was imported from.
  */
 export function linkDiTokens(files: FileFacts[], exportIndex: ExportIndex): DependencyFact[] {
+  // `sym:TYPES.Mailer` is the member Mailer of whatever TYPES resolves to.
   const toKey = (file: string, token: string): string => {
     if (!token.startsWith('sym:')) return token;
-    const location = exportIndex.resolveLocal(file, token.slice(4));
-    return `sym:${location.file}#${location.name}`;
+    const name = token.slice(4);
+    const dot = name.indexOf('.');
+    const location = exportIndex.resolveLocal(file, dot < 0 ? name : name.slice(0, dot));
+    return `sym:${location.file}#${location.name}${dot < 0 ? '' : name.slice(dot)}`;
   };
   const providers = new Map<string, Set<string>>();
   for (const facts of files) {

@@ -2,6 +2,7 @@
 import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
+import { toDiToken } from '../to-di-token.js';
 import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
 
 const MODULE_KEYS = ['imports', 'providers', 'controllers', 'exports'];
@@ -146,29 +147,13 @@ function visitInject(decorator: ts.Decorator, context: VisitContext): void {
   if (token) context.facts.diInjects.push({ token, line: context.lineOf(decorator) });
 }
 
-/** `str:` for a string (also one in a module-level constant of this file, given `context`), `sym:` for another identifier. */
+/**
+ * The token as written; given `context`, a string constant of this file is its string (what Nest
+ * compares), without it the constant's name (what a file that imports the constant names).
+ */
 function toToken(expression: ts.Expression | undefined, context?: VisitContext): string | null {
+  if (context) return toDiToken(expression, context);
   const text = getStringValue(expression);
   if (text !== null) return `str:${text}`;
-  if (!expression || !ts.isIdentifier(expression)) return null;
-  const constant = context ? getStringConstants(context.sourceFile).get(expression.text) : undefined;
-  return constant === undefined ? `sym:${expression.text}` : `str:${constant}`;
-}
-
-const stringConstantsByFile = new WeakMap<ts.SourceFile, Map<string, string>>();
-
-/** The file's top-level `const NAME = 'text'` declarations, exported or not. */
-function getStringConstants(sourceFile: ts.SourceFile): Map<string, string> {
-  let constants = stringConstantsByFile.get(sourceFile);
-  if (constants) return constants;
-  constants = new Map();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const value = getStringValue(declaration.initializer);
-      if (ts.isIdentifier(declaration.name) && value !== null) constants.set(declaration.name.text, value);
-    }
-  }
-  stringConstantsByFile.set(sourceFile, constants);
-  return constants;
+  return expression && ts.isIdentifier(expression) ? `sym:${expression.text}` : null;
 }
