@@ -3,6 +3,7 @@ import { drizzle } from '../../../src/extract/data/drizzle/index.js';
 import { knex } from '../../../src/extract/data/knex/index.js';
 import { kysely } from '../../../src/extract/data/kysely/index.js';
 import { mongoose } from '../../../src/extract/data/mongoose/index.js';
+import { sequelize } from '../../../src/extract/data/sequelize/index.js';
 import { sql } from '../../../src/extract/data/sql/index.js';
 import { typeorm } from '../../../src/extract/data/typeorm/index.js';
 import { toAccessRows, visitSource } from './visit-source.js';
@@ -152,5 +153,30 @@ describe('the TypeORM adapter on repositories held indirectly', () => {
       [12, 'symbol:Post', 'write'],
       [13, 'symbol:Post', 'read'],
     ]);
+  });
+});
+
+describe('the Sequelize adapter on associations', () => {
+  it('declares the junction table a belongsToMany names, for a model taken from the registry or for this', () => {
+    const facts = visitSource(
+      sequelize.createVisitor(true),
+      [
+        "const { Model } = require('sequelize');",
+        'module.exports = (sequelize, DataTypes) => {',
+        '  class User extends Model {',
+        '    static associate(models) {',
+        "      User.belongsToMany(models.Role, { through: 'UserRoles' });",
+        "      this.belongsToMany(models.Team, { through: 'TeamMembers' });",
+        '    }',
+        '  }',
+        "  User.init({ email: DataTypes.STRING }, { sequelize, modelName: 'User' });",
+        '  return User;',
+        '};',
+      ].join('\n'),
+      'models/user.js',
+    );
+    expect(facts.entities.map(({ symbol, table }) => `${symbol} ${table}`)).toEqual(
+      expect.arrayContaining(['User.Role:through UserRoles', 'User.Team:through TeamMembers']),
+    );
   });
 });

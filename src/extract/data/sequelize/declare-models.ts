@@ -54,8 +54,10 @@ function visitDeclaringCall(node: ts.CallExpression, callee: ts.PropertyAccessEx
     if (modelName !== null) declareModel(env, getAssignedName(node) ?? modelName, modelName, args[2], node);
   } else if (method === 'belongsToMany') {
     const through = getStringValue(getObjectProperty(args[1], 'through'));
-    const owner = ts.isIdentifier(callee.expression) ? callee.expression.text : null;
-    const target = getReferencedClass(args[0]);
+    // `User.belongsToMany(…)`, or `this.belongsToMany(…)` in `static associate(models)`.
+    const owner = getInitTarget(callee.expression);
+    // `Role`, or a model taken from the registry: `models.Role`, `db.Role`.
+    const target = getReferencedClass(args[0]) ?? (args[0] && ts.isPropertyAccessExpression(args[0]) ? args[0].name.text : null);
     if (through !== null && owner && target) declareThrough(env, owner, target, through, node);
   }
 }
