@@ -128,7 +128,7 @@ describe('the raw SQL adapter on call shapes', () => {
 });
 
 describe('the TypeORM adapter on repositories held indirectly', () => {
-  it("follows a repository passed to a generic base class's constructor, and members copied to locals", () => {
+  it("follows a repository passed to a generic base class's constructor, members copied to locals, and a builder's into()", () => {
     const facts = visitSource(
       typeorm.createVisitor(true),
       [
@@ -145,6 +145,7 @@ describe('the TypeORM adapter on repositories held indirectly', () => {
         '  evict(key: string) { return this.cache.delete(key); }',
         '  purge() { const repo = this.posts; return repo.delete({}); }',
         '  count() { const { posts: all } = this; return all.count(); }',
+        '  copy() { return this.posts.createQueryBuilder().insert().into(User).values({}).execute(); }',
         '}',
       ].join('\n'),
     );
@@ -152,6 +153,7 @@ describe('the TypeORM adapter on repositories held indirectly', () => {
       [10, 'symbol:User', 'read'],
       [12, 'symbol:Post', 'write'],
       [13, 'symbol:Post', 'read'],
+      [14, 'symbol:User', 'write'],
     ]);
   });
 });

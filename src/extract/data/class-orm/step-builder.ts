@@ -55,6 +55,10 @@ export function stepBuilder(value: Extract<Value, { kind: 'builder' }>, link: Ch
       if (!state.main) {
         state.main = target;
         state.emitted.add(state.write ? 'write' : 'read');
+      } else if (link.name !== 'from') {
+        // `repo.createQueryBuilder().insert().into(Other)` writes Other; the repository's own
+        // entity is only the builder's starting point.
+        state.emitted.add('write');
       }
     }
     return value;
