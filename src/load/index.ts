@@ -70,6 +70,7 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
     }),
   );
 
+  const dataFiles = readDataFiles(found.schemaFiles, options.maxFileSize, diagnostics);
   return {
     root,
     files: found.files,
@@ -78,9 +79,24 @@ export function loadWorkspace(rootArgument: string, options: AnalysisOptions): W
     packages: layout.packages,
     projectFolders: found.projectManifests.map((file) => path.dirname(file)),
     dependencies,
-    dataFiles: readDataFiles(found.schemaFiles, options.maxFileSize, diagnostics),
-    diagnostics,
+    dataFiles,
+    diagnostics: withoutRepeatedAliasNotes(diagnostics),
   };
+}
+
+/**
+ * An alias that points outside the root is noted once: a project's configs inherit it along
+ * their `extends` chain (`tsconfig.app.json` → `tsconfig.json` → the workspace's base), and
+ * each config read said it again.
+ */
+function withoutRepeatedAliasNotes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    if (diagnostic.code !== 'alias-outside-root') return true;
+    if (seen.has(diagnostic.message)) return false;
+    seen.add(diagnostic.message);
+    return true;
+  });
 }
 
 function resolveRoot(rootArgument: string): string {

@@ -20,6 +20,8 @@ export function linkDependencies(files: FileFacts[], exportIndex: ExportIndex): 
   const dependencies: DependencyFact[] = [];
   const externalWorkspaceImports = new Map<string, string[]>();
   const unresolved: Diagnostic[] = [];
+  // One import statement may record two dependencies (`import { Client, type Row } from …`): one diagnostic.
+  const reported = new Set<string>();
   for (const facts of files) {
     if (facts.loadsOwnFolder) {
       for (const target of exportIndex.getLoadedFiles(facts.path)) pushDependency(dependencies, facts.path, target, 'dynamic', facts.loadsOwnFolder, []);
@@ -28,6 +30,9 @@ export function linkDependencies(files: FileFacts[], exportIndex: ExportIndex): 
       const target = dependency.target;
       if (target.kind === 'unresolved') {
         if (dependency.kind === 'di') continue;
+        const key = `${facts.path}\0${dependency.line}\0${dependency.specifier}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
         unresolved.push({
           code: 'unresolved-import',
           severity: 'warning',
