@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drizzle } from '../../../src/extract/data/drizzle/index.js';
 import { knex } from '../../../src/extract/data/knex/index.js';
 import { kysely } from '../../../src/extract/data/kysely/index.js';
+import { mikroOrm } from '../../../src/extract/data/mikro-orm/index.js';
 import { mongoose } from '../../../src/extract/data/mongoose/index.js';
 import { sequelize } from '../../../src/extract/data/sequelize/index.js';
 import { sql } from '../../../src/extract/data/sql/index.js';
@@ -180,5 +181,17 @@ describe('the Sequelize adapter on associations', () => {
     expect(facts.entities.map(({ symbol, table }) => `${symbol} ${table}`)).toEqual(
       expect.arrayContaining(['User.Role:through UserRoles', 'User.Team:through TeamMembers']),
     );
+  });
+});
+
+describe('TypeORM and MikroORM in one project', () => {
+  it("leaves an @Entity() to the library it is imported from, so no table is declared twice", () => {
+    const mikroEntity = "import { Entity, PrimaryKey } from '@mikro-orm/core';\n@Entity()\nexport class ApiKey { @PrimaryKey() id!: number; }\n";
+    const typeormEntity = "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity()\nexport class ApiKey { @PrimaryGeneratedColumn() id!: number; }\n";
+    const tables = (visitor: Parameters<typeof visitSource>[0], source: string) => visitSource(visitor, source).entities.map((entity) => entity.table);
+    expect(tables(typeorm.createVisitor(true), mikroEntity)).toEqual([]);
+    expect(tables(mikroOrm.createVisitor({ mongo: false }), mikroEntity)).toEqual(['api_key']);
+    expect(tables(typeorm.createVisitor(true), typeormEntity)).toEqual(['api_key']);
+    expect(tables(mikroOrm.createVisitor({ mongo: false }), typeormEntity)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import ts from '../../../util/typescript.cjs';
+import type { ImportBinding } from '../../file-facts.js';
 import { getDecoratorName, getDecorators, getTailName } from '../../syntax.js';
 
 const DECORATOR = ts.SyntaxKind.Decorator;
@@ -13,6 +14,18 @@ export function hasDecorators(node: ts.Node): boolean {
 export function findDecorator(node: ts.Node, names: ReadonlySet<string>): ts.Decorator | undefined {
   if (!hasDecorators(node)) return undefined;
   return getDecorators(node).find((decorator) => names.has(getDecoratorName(decorator) ?? ''));
+}
+
+/**
+ * Whether a decorator's name is imported from another library than the one reading it: in a
+ * project with both TypeORM and MikroORM, `@Entity()` from '@mikro-orm/core' is MikroORM's alone
+ * (each read it and declared the table twice, `api_key` and `apikey`). A name imported from the
+ * project's own module may re-export either, and counts for both.
+ */
+export function isImportedFromOtherLibrary(decorator: ts.Decorator, bindings: readonly ImportBinding[], isOther: (specifier: string) => boolean): boolean {
+  const name = getDecoratorName(decorator);
+  const binding = name === null ? undefined : bindings.find((candidate) => candidate.local === name);
+  return binding !== undefined && isOther(binding.specifier);
 }
 
 /** `Repository<User>` → Repository and its type arguments; `typeorm.Repository<User>` too. */

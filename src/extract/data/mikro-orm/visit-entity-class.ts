@@ -4,7 +4,7 @@ import { getDecoratorArguments, getObjectProperty, getStringValue } from '../../
 import type { OrmEnv } from '../class-orm/orm-env.js';
 import { toRepositoryMember } from '../class-orm/repository-dialect.js';
 import { getRelations, getRelationTargetName, type Relation, toJunctionMember } from '../class-orm/relations.js';
-import { findDecorator, getClassName, getExtendedClass, getReferencedClass, getTypeName, isDefaultExport } from '../class-orm/syntax.js';
+import { findDecorator, getClassName, getExtendedClass, getReferencedClass, getTypeName, isDefaultExport, isImportedFromOtherLibrary } from '../class-orm/syntax.js';
 import { toSymbolTarget } from '../class-orm/values.js';
 import type { MikroOrmOptions } from './options.js';
 import { toMongoCollection, toUnderscore } from './to-table-name.js';
@@ -22,7 +22,8 @@ export function visitEntityClass(node: ts.ClassLikeDeclaration, env: OrmEnv, opt
   if (!name) return;
   const facts = env.context.facts;
   const parent = getExtendedClass(node);
-  const entity = findDecorator(node, ENTITY);
+  const decorator = findDecorator(node, ENTITY);
+  const entity = decorator && !isImportedFromOtherLibrary(decorator, env.context.facts.bindings, (specifier) => specifier === 'typeorm') ? decorator : undefined;
   let table: string | null = null;
   if (entity) {
     const settings = getDecoratorArguments(entity)[0];

@@ -4,7 +4,7 @@ import { getDecoratorArguments, getObjectProperty, getStringValue } from '../../
 import type { OrmEnv } from '../class-orm/orm-env.js';
 import { toRepositoryMember } from '../class-orm/repository-dialect.js';
 import { getRelations, getRelationTargetName, toJunctionMember } from '../class-orm/relations.js';
-import { findDecorator, getClassName, getExtendedClass, getReferencedClass, getTypeName, isDefaultExport } from '../class-orm/syntax.js';
+import { findDecorator, getClassName, isImportedFromOtherLibrary, getExtendedClass, getReferencedClass, getTypeName, isDefaultExport } from '../class-orm/syntax.js';
 import { toSymbolTarget } from '../class-orm/values.js';
 import { toSnakeCase } from './to-table-name.js';
 
@@ -25,7 +25,8 @@ export function visitEntityClass(node: ts.ClassLikeDeclaration, env: OrmEnv): vo
   const facts = env.context.facts;
   const line = env.context.lineOf(node);
   const parent = getExtendedClass(node);
-  const entity = findDecorator(node, ENTITY);
+  const decorator = findDecorator(node, ENTITY);
+  const entity = decorator && !isImportedFromOtherLibrary(decorator, env.context.facts.bindings, (specifier) => specifier.startsWith('@mikro-orm/')) ? decorator : undefined;
   let table: string | null = null;
   if (entity) {
     const [first, second] = getDecoratorArguments(entity);
