@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drizzle } from '../../../src/extract/data/drizzle/index.js';
+import { awilix } from '../../../src/extract/frameworks/awilix/index.js';
 import { knex } from '../../../src/extract/data/knex/index.js';
 import { kysely } from '../../../src/extract/data/kysely/index.js';
 import { mikroOrm } from '../../../src/extract/data/mikro-orm/index.js';
@@ -193,5 +194,16 @@ describe('TypeORM and MikroORM in one project', () => {
     expect(tables(mikroOrm.createVisitor({ mongo: false }), mikroEntity)).toEqual(['api_key']);
     expect(tables(typeorm.createVisitor(true), typeormEntity)).toEqual(['api_key']);
     expect(tables(mikroOrm.createVisitor({ mongo: false }), typeormEntity)).toEqual([]);
+  });
+});
+
+describe('the awilix adapter on CommonJS modules', () => {
+  it('registers a class or factory exported as the module itself, and reads what it destructures', () => {
+    const gateway = visitSource(awilix.createVisitor(), 'module.exports = class PaymentGateway {\n  constructor({ httpClient, config }) { this.http = httpClient; }\n};\n', 'src/payment-gateway.js');
+    expect(gateway.diProvides.map((entry) => entry.token)).toEqual(['str:paymentGateway']);
+    expect(gateway.diInjects.map((entry) => entry.token)).toEqual(['str:httpClient', 'str:config']);
+    const repository = visitSource(awilix.createVisitor(), 'module.exports = function makeUserRepo({ db }) {\n  return { find: (id) => db.query(id) };\n};\n', 'src/user-repo.js');
+    expect(repository.diProvides.map((entry) => entry.token)).toEqual(['str:userRepo']);
+    expect(repository.diInjects.map((entry) => entry.token)).toEqual(['str:db']);
   });
 });

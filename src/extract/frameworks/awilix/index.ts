@@ -1,6 +1,7 @@
 // awilix registration and resolution: https://github.com/jeffijoe/awilix#usage, @fastify/awilix, awilix-express
 import type { Workspace } from '../../../load/workspace.js';
 import ts from '../../../util/typescript.cjs';
+import { isModuleExports } from '../../imports/record-object-exports.js';
 import { getPropertyName, getStringValue, skipOuterExpressions } from '../../syntax.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 
@@ -37,6 +38,7 @@ export const awilix = {
         ts.SyntaxKind.Constructor,
         ts.SyntaxKind.CallExpression,
         ts.SyntaxKind.PropertyAccessExpression,
+        ts.SyntaxKind.ExpressionStatement,
       ],
       visit(node, context) {
         switch (node.kind) {
@@ -58,6 +60,9 @@ export const awilix = {
           case ts.SyntaxKind.PropertyAccessExpression:
             visitCradleAccess(node as ts.PropertyAccessExpression, context);
             break;
+          case ts.SyntaxKind.ExpressionStatement:
+            visitModuleExport(node as ts.ExpressionStatement, context);
+            break;
         }
       },
     };
@@ -78,6 +83,25 @@ function visitFunction(node: ts.FunctionDeclaration | ts.VariableDeclaration, co
   else if (FACTORY_PREFIX.test(name)) {
     provide(toRegistrationName(name.replace(FACTORY_PREFIX, '')), name, node, context);
     injectDestructured(signature.parameters[0], context);
+  }
+}
+
+/**
+ * `module.exports = class PaymentGateway { … }` and `module.exports = function makeUserRepo({ db }) { … }`:
+ * what `loadModules` registers from a CommonJS file whose export is the class or factory itself
+ * (a class's constructor is read like any other).
+ */
+function visitModuleExport(node: ts.ExpressionStatement, context: VisitContext): void {
+  if (!ts.isSourceFile(node.parent)) return;
+  const assignment = node.expression;
+  if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isModuleExports(assignment.left)) return;
+  const value = skipOuterExpressions(assignment.right);
+  if (!(ts.isClassExpression(value) || ts.isFunctionExpression(value)) || !value.name) return;
+  const name = value.name.text;
+  if (PASCAL_CASE.test(name)) provide(toRegistrationName(name), name, node, context);
+  else if (ts.isFunctionExpression(value) && FACTORY_PREFIX.test(name)) {
+    provide(toRegistrationName(name.replace(FACTORY_PREFIX, '')), name, node, context);
+    injectDestructured(value.parameters[0], context);
   }
 }
 
