@@ -49,6 +49,7 @@ const IMPORT_VISITOR_KINDS = [
 
 export function createImportVisitor(): FileVisitor {
   const folderLoader = { readsOwnFolder: false, requireLine: 0 };
+  const computed: ts.CallExpression[] = [];
   const exportedLocals: { local: string; exported: string }[] = [];
   const uses = createMemberUses();
   const objects = createObjectExports();
@@ -91,7 +92,7 @@ export function createImportVisitor(): FileVisitor {
           visitImportEquals(node as ts.ImportEqualsDeclaration, context, uses);
           break;
         case ts.SyntaxKind.CallExpression:
-          visitCall(node as ts.CallExpression, context, uses);
+          if (!visitCall(node as ts.CallExpression, context, uses)) computed.push(node as ts.CallExpression);
           noteFolderLoading(node as ts.CallExpression, folderLoader, context);
           break;
         case ts.SyntaxKind.VariableStatement:
@@ -114,6 +115,8 @@ export function createImportVisitor(): FileVisitor {
     },
     finish(context) {
       if (folderLoader.readsOwnFolder && folderLoader.requireLine > 0) context.facts.loadsOwnFolder = folderLoader.requireLine;
+      // A folder loader's computed require is followed (to every file of its folder); any other is said.
+      else for (const call of computed) reportComputedSpecifier(call, context);
       const bindings = new Map(context.facts.bindings.map((binding) => [binding.local, binding]));
       for (const { local, exported } of exportedLocals) {
         const binding = bindings.get(local);
@@ -246,24 +249,43 @@ function visitImportEquals(node: ts.ImportEqualsDeclaration, context: VisitConte
   addBindings(context, uses, [binding], addDependency(context, { specifier, kind, line: context.lineOf(node), names: null }));
 }
 
-function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberUses): void {
+/** Records an `import()` or `require()`; false for one whose specifier is computed at run time. */
+function visitCall(node: ts.CallExpression, context: VisitContext, uses: MemberUses): boolean {
   const [argument] = node.arguments;
-  if (!argument || node.arguments.length !== 1) return;
+  if (!argument) return true;
   const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
   const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
-  if (!isDynamicImport && !isRequire) return;
+  if (!isDynamicImport && !isRequire) return true;
   const specifier = getStringValue(argument) ?? getOwnFolderPath(argument);
-  if (specifier === null) return;
+  if (specifier === null) return false;
+  if (node.arguments.length !== 1 && !isDynamicImport) return true;
   const line = context.lineOf(node);
   if (isDynamicImport) {
     addDependency(context, { specifier, kind: 'dynamic', line, names: null });
-    return;
+    return true;
   }
   if (isCompiledExportStar(node)) context.facts.starExports.push(specifier);
   const bindings = getRequireBindings(node, specifier);
   const wholeModule = bindings.length === 0 || bindings[0]!.imported === '*';
   const names = wholeModule ? null : bindings.map((binding) => binding.imported);
   addBindings(context, uses, bindings, addDependency(context, { specifier, kind: 'require', line, names }));
+  return true;
+}
+
+/**
+ * `` import(`./plugins/${name}`) ``, `require('./' + name)`: seams cannot tell which file is meant,
+ * and says so rather than drop the dependency silently. A specifier that names a package by a
+ * variable (`require(configPath)`) is said too; an info note, not a warning.
+ */
+function reportComputedSpecifier(call: ts.CallExpression, context: VisitContext): void {
+  const text = call.arguments[0]!.getText(context.sourceFile).replace(/\s+/g, ' ');
+  context.facts.diagnostics.push({
+    code: 'computed-import',
+    severity: 'info',
+    file: context.facts.path,
+    line: context.lineOf(call),
+    message: `cannot tell which module ${call.expression.kind === ts.SyntaxKind.ImportKeyword ? 'import' : 'require'}(${text.length > 60 ? `${text.slice(0, 59)}…` : text}) loads: its specifier is computed at run time`,
+  });
 }
 
 /**

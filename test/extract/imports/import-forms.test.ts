@@ -35,6 +35,13 @@ describe('every way one file depends on another', () => {
     expect(unresolved.sort()).toEqual((expected.unresolved ?? []).map((entry) => entry.from).sort());
   });
 
+  it('says which import() and require() calls it cannot follow, and follows a folder loader', async () => {
+    const computed = async (root: string) =>
+      (await analyze({ root })).diagnostics.filter((diagnostic) => diagnostic.code === 'computed-import').map((diagnostic) => `${diagnostic.file}:${diagnostic.line}`);
+    expect(await computed(getFixturePath('imports', 'dynamic-and-require'))).toEqual(['src/main.ts:12', 'src/main.ts:17']);
+    expect(await computed(getFixturePath('imports', 'folder-loader'))).toEqual([]);
+  });
+
   it('attributes a named import through two barrels to the file that declares it', async () => {
     const analysis = await analyze({ root: getFixturePath('imports', 'barrel-attribution') });
     const fromReport = analysis.edges.filter((edge) => edge.from === 'src/report.ts').map((edge) => edge.to);
