@@ -160,8 +160,12 @@ export function createResolver(workspace: Workspace): Resolver {
     const packageName = getPackageName(specifier);
     const pkg = packagesByName.get(packageName);
     if (pkg) {
-      const viaPackage = toResolution(resolveWorkspacePackage(pkg, specifier.slice(packageName.length)));
+      const subpath = specifier.slice(packageName.length);
+      const viaPackage = toResolution(resolveWorkspacePackage(pkg, subpath));
       if (viaPackage) return viaPackage;
+      // A module of a sibling package that is not there (`@acme/utils/nope`) is a broken import,
+      // not a library; the package itself, or a non-code file of it, may be built output.
+      if (subpath !== '' && /^\/[^.]*(\.[cm]?[jt]sx?)?$/.test(subpath)) return { kind: 'unresolved' };
     }
     if (config?.baseUrl) {
       const viaBaseUrl = toResolution(resolveAsPath(path.join(config.baseUrl, specifier)));

@@ -33,3 +33,21 @@ describe('a problem is reported once, where several facts share it', () => {
     expect(analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'alias-outside-root')).toHaveLength(1);
   });
 });
+
+describe('a module of a sibling workspace package that does not exist', () => {
+  it('is an unresolved import, while the package itself and its non-code files are not', async () => {
+    write('ws/package.json', '{ "name": "ws", "private": true, "workspaces": ["packages/*"] }\n');
+    write('ws/packages/utils/package.json', '{ "name": "@acme/utils", "main": "dist/index.js" }\n');
+    write('ws/packages/utils/src/index.ts', 'export const slug = (text: string) => text.toLowerCase();\n');
+    write('ws/packages/api/package.json', '{ "name": "@acme/api", "dependencies": { "@acme/utils": "*" } }\n');
+    write(
+      'ws/packages/api/src/main.ts',
+      "import { slug } from '@acme/utils';\nimport { nope } from '@acme/utils/nope';\nimport '@acme/utils/styles.css';\nexport const run = () => [slug('A'), nope];\n",
+    );
+    const analysis = await analyze({ root: path.join(scratch, 'ws') });
+    expect(analysis.edges.map((edge) => `${edge.from} -> ${edge.to}`)).toEqual(['packages/api/src/main.ts -> packages/utils/src/index.ts']);
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-import').map((diagnostic) => diagnostic.message)).toEqual([
+      "cannot resolve '@acme/utils/nope'",
+    ]);
+  });
+});
