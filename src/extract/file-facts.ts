@@ -80,7 +80,8 @@ export interface ReExport {
  * `roles` declared on whatever `User` resolves to (an entity's relation to another entity).
  */
 export type TableRef =
-  | { kind: 'table'; name: string }
+  /** `collection`: a MongoDB collection named at its use, where no schema declares it. */
+  | { kind: 'table'; name: string; collection?: true }
   | { kind: 'symbol'; name: string }
   | { kind: 'model'; orm: string; name: string }
   | { kind: 'unresolved'; text: string }

@@ -98,7 +98,7 @@ export function linkDataAccesses(
   const resolveRef = (file: string, ref: TableRef, depth: number): ResolvedTable | null => {
     switch (ref.kind) {
       case 'table':
-        return { table: ref.name, kind: tables.get(ref.name)?.kind ?? 'table' };
+        return { table: ref.name, kind: tables.get(ref.name)?.kind ?? (ref.collection ? 'collection' : 'table') };
       case 'model':
         return models.get(`${ref.orm}:${ref.name}`) ?? null;
       case 'unresolved':
