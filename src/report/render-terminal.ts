@@ -126,6 +126,8 @@ function describeDiagnosticCodes(diagnostics: readonly { code: string }[]): stri
 
 const DIAGNOSTIC_WORDS: Record<string, string> = {
   'unresolved-import': 'unresolved imports',
+  'computed-import': 'imports computed at run time',
+  'alias-outside-root': 'path aliases outside the root',
   'generated-file': 'generated or minified files left out',
   'file-too-large': 'files too large to read',
   'parse-error': 'files with syntax errors',

@@ -25,10 +25,11 @@ describe('the terminal summary', () => {
       note('unresolved-import', 'b.ts'),
       note('generated-file', 'c.js'),
       note('some-new-code', 'd.ts'),
+      note('computed-import', 'e.js'),
     ];
     const summary = { ...analysis.summary, diagnostics: diagnostics.length };
     const text = renderTerminal({ ...analysis, diagnostics, summary }, { color: false });
-    expect(text).toContain('Diagnostics: 4 (2 generated or minified files left out, 1 some-new-code, 1 unresolved imports)');
+    expect(text).toContain('Diagnostics: 5 (2 generated or minified files left out, 1 imports computed at run time, 1 some-new-code, 1 unresolved imports)');
     expect(renderTerminal({ ...analysis, diagnostics: [], summary: { ...analysis.summary, diagnostics: 0 } }, { color: false })).toContain('Diagnostics: 0\n');
   });
 });
