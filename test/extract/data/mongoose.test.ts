@@ -18,11 +18,12 @@ describe('the Mongoose adapter', () => {
     expect(score.recall, describeScore(score)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('follows models exported as a whole module, as an exports property or as a default export, to their collections', async () => {
+  it('follows models exported as a whole module, as an exports property or as a default export, and discriminators, to their collections', async () => {
     const analysis = await analyze({ root: getFixturePath('data', 'mongoose', 'commonjs-exports') });
     expect(analysis.dataAccesses.map(({ file, line, table, access }) => `${file}:${line} ${access} ${table}`)).toEqual([
-      'src/services/badges.js:4 read badges',
-      'src/services/badges.js:5 write badge_awards',
+      'src/services/badges.js:5 read badges',
+      'src/services/badges.js:6 write badge_awards',
+      'src/services/badges.js:9 read badges',
       'src/services/checkins.mjs:5 read users',
       'src/services/checkins.mjs:6 write checkins',
       'src/services/trails.js:5 read trails',

@@ -21,7 +21,7 @@ import { toCollectionName } from './to-collection-name.js';
 export function visitDeclarations(node: ts.Node, state: MongooseState, context: VisitContext): void {
   if (ts.isDecorator(node)) visitSchemaDecorator(node, context);
   else if (ts.isParameter(node) || ts.isPropertyDeclaration(node)) visitModelHolder(node, state);
-  else if (ts.isVariableDeclaration(node)) visitVariable(node, state);
+  else if (ts.isVariableDeclaration(node)) visitVariable(node, state, context);
 }
 
 /** Model names become collections once the whole file (and so every schema) has been seen. */
@@ -96,7 +96,7 @@ function visitModelHolder(node: ts.ParameterDeclaration | ts.PropertyDeclaration
   if (modelName !== null) state.injected.set(node.name.text, modelName);
 }
 
-function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState): void {
+function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState, context: VisitContext): void {
   if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return;
   const name = declaration.name.text;
   let initializer = skipOuterExpressions(declaration.initializer);
@@ -111,6 +111,13 @@ function visitVariable(declaration: ts.VariableDeclaration, state: MongooseState
     }
     const model = getModelRef(initializer.expression, state);
     if (model) state.documents.set(name, model.ref);
+    return;
+  }
+  // `const Click = Event.discriminator('Click', clickSchema)`: a discriminator lives in its base
+  // model's collection, wherever that model is declared.
+  if (ts.isCallExpression(initializer) && ts.isPropertyAccessExpression(initializer.expression) && initializer.expression.name.text === 'discriminator') {
+    const base = skipOuterExpressions(initializer.expression.expression);
+    if (ts.isIdentifier(base)) context.facts.aliases.push({ symbol: name, target: { kind: 'symbol', name: base.text } });
     return;
   }
   // `const User = mongoose.model('User')`: a model registered elsewhere, looked up by its name,
