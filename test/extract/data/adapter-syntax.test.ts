@@ -207,3 +207,24 @@ describe('the awilix adapter on CommonJS modules', () => {
     expect(repository.diInjects.map((entry) => entry.token)).toEqual(['str:db']);
   });
 });
+
+describe('the Sequelize adapter on injected models', () => {
+  it('reads the table of a model included through an injected member', () => {
+    const facts = visitSource(
+      sequelize.createVisitor(true),
+      [
+        "import { InjectModel } from '@nestjs/sequelize';",
+        "import { User } from './user.model';",
+        "import { Photo } from './photo.model';",
+        'export class UsersService {',
+        '  constructor(@InjectModel(User) private userModel: typeof User, @InjectModel(Photo) private readonly photoModel: typeof Photo) {}',
+        '  findAll() { return this.userModel.findAll({ include: [this.photoModel] }); }',
+        '}',
+      ].join('\n'),
+    );
+    expect(toAccessRows(facts)).toEqual([
+      [6, 'symbol:User', 'read'],
+      [6, 'symbol:Photo', 'read'],
+    ]);
+  });
+});

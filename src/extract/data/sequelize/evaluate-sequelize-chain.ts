@@ -185,6 +185,10 @@ function getIncludes(args: readonly ts.Expression[], run: Run): Include[] {
     const node = skipOuterExpressions(expression);
     if (ts.isIdentifier(node)) {
       includes.push({ target: { ref: toModelRef(node.text, run), speculative: false }, name: node.text });
+    } else if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `include: [this.photoModel]` with `@InjectModel(Photo) private photoModel: typeof Photo`.
+      const value = evaluateRoot(node, run.env);
+      if (value?.kind === 'model') includes.push({ target: value.entity, name: null });
     } else if (ts.isPropertyAccessExpression(node) && isClassLikeName(node.name.text)) {
       const value = evaluateRoot(node, run.env);
       const target: EntityTarget =
