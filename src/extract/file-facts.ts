@@ -174,6 +174,8 @@ export interface RawStateFact {
   kind: StateFactKind;
   /** The exported binding, event topic, queue name or job name. */
   name: string;
+  /** The name is a constant imported from another module (`Events.ORDER_PLACED`), its value settled at link time. */
+  reference?: true;
   line: number;
   detail?: string;
 }
@@ -212,6 +214,8 @@ export interface FileFacts {
   diProvides: DiToken[];
   diInjects: DiToken[];
   state: RawStateFact[];
+  /** Module-level string constants (`ORDER_PLACED`, `Events.PLACED`, enum members) with their values, for files that import them. */
+  stringConstants?: [string, string][];
   /** Why the file is left out of the analysis (generated or minified code), or absent. */
   leftOut?: string;
 }

@@ -11,6 +11,7 @@ import { createExportIndex } from './link/create-export-index.js';
 import { linkDataAccesses } from './link/link-data-accesses.js';
 import { linkDependencies } from './link/link-dependencies.js';
 import { linkDiTokens } from './link/link-di-tokens.js';
+import { linkStateNames } from './link/link-state-names.js';
 import { getWorkerScript, MIN_FILES_FOR_WORKERS, walkFilesInWorkers } from './walk-files-in-workers.js';
 
 export type { Facts } from './facts.js';
@@ -51,7 +52,7 @@ function linkFacts(workspace: Workspace, walked: FileFacts[], enabledData: Enabl
   const linked = linkDependencies(fileFacts, exportIndex);
   const diTokens = linkDiTokens(fileFacts, exportIndex);
   const data = linkDataAccesses(fileFacts, exportIndex, declaredModels);
-  const state: StateFact[] = fileFacts.flatMap((facts) => facts.state.map((fact) => ({ file: facts.path, ...fact })));
+  const state: StateFact[] = linkStateNames(fileFacts, exportIndex);
   const diagnostics: Diagnostic[] = [
     ...workspace.diagnostics,
     ...walked.flatMap((facts) => facts.diagnostics),

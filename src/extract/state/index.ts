@@ -48,8 +48,10 @@ export function createStateVisitor(): FileVisitor {
         const name = resolveName(fact, constants, context);
         if (name === null) continue;
         if ((fact.kind === 'event-publish' || fact.kind === 'event-subscribe') && isLifecycleTopic(name)) continue;
-        context.facts.state.push({ kind: fact.kind, name, line: fact.line, detail: fact.detail });
+        const reference = !fact.name.literal && !constants.has(fact.name.text);
+        context.facts.state.push({ kind: fact.kind, name, line: fact.line, detail: fact.detail, ...(reference ? { reference: true as const } : {}) });
       }
+      if (constants.size > 0) context.facts.stringConstants = [...constants];
     },
   };
 }

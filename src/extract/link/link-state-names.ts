@@ -1,0 +1,30 @@
+import type { StateFact } from '../facts.js';
+import type { FileFacts } from '../file-facts.js';
+import { isLifecycleTopic } from '../state/visit-events.js';
+import type { ExportIndex } from './create-export-index.js';
+
+/**
+ * State facts with their names settled: an event or queue named by a constant imported from
+ * another module (`emit(Events.ORDER_PLACED)`, `new Queue(EMAIL_QUEUE)`) takes the constant's
+ * value, as the topic or queue it is at run time. Matched as written, `Events.CREATED` of two
+ * modules was one event though its values differ, and `Events.ORDER_PLACED` was not the
+ * `'order.placed'` another module subscribes to.
+ */
+export function linkStateNames(files: readonly FileFacts[], exportIndex: ExportIndex): StateFact[] {
+  const constants = new Map<string, string>();
+  for (const facts of files) for (const [name, value] of facts.stringConstants ?? []) constants.set(`${facts.path}#${name}`, value);
+  const settle = (file: string, written: string): string => {
+    const dot = written.indexOf('.');
+    const location = exportIndex.resolveLocal(file, dot < 0 ? written : written.slice(0, dot));
+    // A namespace import (`import * as Events`) names the module's own constants.
+    const name = location.name === '*' && dot >= 0 ? written.slice(dot + 1) : `${location.name}${dot < 0 ? '' : written.slice(dot)}`;
+    return constants.get(`${location.file}#${name}`) ?? written;
+  };
+  return files.flatMap((facts) =>
+    facts.state.flatMap(({ reference, ...fact }) => {
+      const name = reference ? settle(facts.path, fact.name) : fact.name;
+      if ((fact.kind === 'event-publish' || fact.kind === 'event-subscribe') && isLifecycleTopic(name)) return [];
+      return [{ file: facts.path, ...fact, name }];
+    }),
+  );
+}
