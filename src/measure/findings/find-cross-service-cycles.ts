@@ -18,7 +18,10 @@ type CrossingEdge = ServiceEdge & { fromService: string; toService: string };
  * high severity (the code itself cannot be split), a cycle only between services medium.
  */
 export function findCrossServiceCycles(input: FindingInput): Finding[] {
-  const crossing = input.edges.filter(
+  // A type-only import is gone at run time: it couples the builds (type-only-coupling says so),
+  // not the running services, and a cycle it closes is none to break with an event.
+  const runtimeEdges = input.edges.filter((edge) => edge.kinds.some((kind) => kind !== 'type'));
+  const crossing = runtimeEdges.filter(
     (edge): edge is CrossingEdge => !!edge.fromService && !!edge.toService && edge.fromService !== edge.toService,
   );
   const successors = new Map<string, string[]>(input.services.map((service) => [service.id, []]));
@@ -29,7 +32,7 @@ export function findCrossServiceCycles(input: FindingInput): Finding[] {
   }
   return findStronglyConnected(successors)
     .filter((component) => component.length > 1)
-    .map((component) => describeCycle(component, input.edges, crossing));
+    .map((component) => describeCycle(component, runtimeEdges, crossing));
 }
 
 function describeCycle(component: string[], edges: ServiceEdge[], crossing: CrossingEdge[]): Finding {

@@ -69,6 +69,13 @@ describe('cross-service cycles', () => {
   const input = (edges: ServiceEdge[]) =>
     ({ edges, services: [{ id: 'orders' }, { id: 'payments' }, { id: 'ledger' }] }) as unknown as FindingInput;
 
+  it('is no cycle when the way back is an import of types only, gone at run time', () => {
+    const typeOnly = { ...edge('src/payments/refund.ts', 'src/orders/order.types.ts', 'payments', 'orders', 2), kinds: ['type'], weight: 0.3 };
+    expect(findCrossServiceCycles(input([edge('src/orders/checkout.ts', 'src/payments/charge.ts', 'orders', 'payments', 3), typeOnly]))).toEqual([]);
+    const alsoAtRunTime = { ...typeOnly, kinds: ['type', 'import'] };
+    expect(findCrossServiceCycles(input([edge('src/orders/checkout.ts', 'src/payments/charge.ts', 'orders', 'payments', 3), alsoAtRunTime]))).toHaveLength(1);
+  });
+
   it('is medium when the services depend on each other only through different files', () => {
     const [finding] = findCrossServiceCycles(
       input([
