@@ -214,6 +214,14 @@ export interface FileFacts {
   diProvides: DiToken[];
   diInjects: DiToken[];
   state: RawStateFact[];
+  /**
+   * Exported module-level objects, arrays and instances this file does not change itself
+   * (`export const settings = { taxRate: 0.2 }`): state only if an importer changes them.
+   * `[name, line, what]`.
+   */
+  stateCandidates?: [string, number, string][];
+  /** Imported bindings this file changes in place (`settings.taxRate = rate`): `[local name, line]`. */
+  foreignMutations?: [string, number][];
   /** Module-level string constants (`ORDER_PLACED`, `Events.PLACED`, enum members) with their values, for files that import them. */
   stringConstants?: [string, string][];
   /** Why the file is left out of the analysis (generated or minified code), or absent. */

@@ -20,11 +20,39 @@ export function linkStateNames(files: readonly FileFacts[], exportIndex: ExportI
     const name = location.name === '*' && dot >= 0 ? written.slice(dot + 1) : `${location.name}${dot < 0 ? '' : written.slice(dot)}`;
     return constants.get(`${location.file}#${name}`) ?? written;
   };
-  return files.flatMap((facts) =>
+  const settled = files.flatMap((facts) =>
     facts.state.flatMap(({ reference, ...fact }) => {
       const name = reference ? settle(facts.path, fact.name) : fact.name;
       if ((fact.kind === 'event-publish' || fact.kind === 'event-subscribe') && isLifecycleTopic(name)) return [];
       return [{ file: facts.path, ...fact, name }];
     }),
   );
+  return [...settled, ...findChangedByImporters(files, exportIndex)];
+}
+
+/**
+ * Exported objects and instances that a file which imports them changes in place
+ * (`settings.taxRate = rate`, `Object.assign(settings, …)`): module-level mutable state of the
+ * declaring file, as if that file changed them itself. Each is reported once, at its declaration.
+ */
+function findChangedByImporters(files: readonly FileFacts[], exportIndex: ExportIndex): StateFact[] {
+  const candidates = new Map<string, { line: number; what: string }>();
+  for (const facts of files) for (const [name, line, what] of facts.stateCandidates ?? []) candidates.set(`${facts.path}#${name}`, { line, what });
+  const found = new Map<string, StateFact>();
+  for (const facts of files) {
+    for (const [local, line] of facts.foreignMutations ?? []) {
+      const location = exportIndex.resolveLocal(facts.path, local);
+      const key = `${location.file}#${location.name}`;
+      const candidate = candidates.get(key);
+      if (!candidate || found.has(key)) continue;
+      found.set(key, {
+        file: location.file,
+        kind: 'mutable-export',
+        name: location.name,
+        line: candidate.line,
+        detail: `exported ${candidate.what}, changed in place by ${facts.path}:${line}`,
+      });
+    }
+  }
+  return [...found.values()];
 }

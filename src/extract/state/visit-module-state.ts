@@ -30,7 +30,7 @@ interface Candidate {
 export function createModuleStateVisitor(): FileVisitor {
   const candidates: Candidate[] = [];
   const reassigned = new Set<string>();
-  const mutated = new Set<string>();
+  const mutated = new Map<string, number>();
   return {
     visit(node, context) {
       if (ts.isVariableStatement(node) && ts.isSourceFile(node.parent)) {
@@ -55,20 +55,30 @@ export function createModuleStateVisitor(): FileVisitor {
         }
         return;
       }
-      recordChange(node, reassigned, mutated);
+      const root = recordChange(node, reassigned);
+      if (root !== null && !mutated.has(root)) mutated.set(root, context.lineOf(node));
     },
     finish(context) {
       const exports = new Set(context.facts.localExports);
+      const declared = new Set(candidates.map((candidate) => candidate.name));
       for (const candidate of candidates) {
         const changed = candidate.needs === 'reassigned' ? reassigned.has(candidate.name) : mutated.has(candidate.name);
-        if (!candidate.always && !changed) continue;
         const exported = candidate.exported || exports.has(candidate.name.split('.')[0]!);
+        if (!candidate.always && !changed) {
+          // Unchanged here, an exported object may still be changed by a file that imports it.
+          if (exported && candidate.needs === 'mutated') (context.facts.stateCandidates ??= []).push([candidate.name, candidate.line, candidate.what]);
+          continue;
+        }
         context.facts.state.push({
           kind: 'mutable-export',
           name: candidate.name,
           line: candidate.line,
           detail: `${exported ? 'exported' : 'module-level'} ${candidate.what}`,
         });
+      }
+      const imported = new Set(context.facts.bindings.filter((binding) => !binding.typeOnly && binding.imported !== '*').map((binding) => binding.local));
+      for (const [root, line] of mutated) {
+        if (!declared.has(root) && imported.has(root)) (context.facts.foreignMutations ??= []).push([root, line]);
       }
     },
   };
@@ -88,7 +98,8 @@ function toCandidate(keyword: 'const' | 'let' | 'var', initializer: ts.Expressio
     if (className && COLLECTIONS.has(className)) {
       return { what: `new ${className}`, always: (value.arguments?.length ?? 0) === 0, needs: 'mutated' };
     }
-    return null;
+    // A singleton (`export const store = new Store()`): state when its fields are changed.
+    return className && /^[A-Z]/.test(className) ? { what: `new ${className}`, always: false, needs: 'mutated' } : null;
   }
   if (ts.isObjectLiteralExpression(value)) return { what: 'object', always: value.properties.length === 0, needs: 'mutated' };
   if (ts.isArrayLiteralExpression(value)) return { what: 'array', always: value.elements.length === 0, needs: 'mutated' };
@@ -99,25 +110,28 @@ function isStatic(node: ts.PropertyDeclaration): boolean {
   return !!node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
 }
 
-/** Notes `x = …`, `x++` (reassigned) and `x.a = …`, `x[k]++`, `delete x.a`, `x.set(…)` (mutated). */
-function recordChange(node: ts.Node, reassigned: Set<string>, mutated: Set<string>): void {
+/**
+ * Notes `x = …`, `x++` (reassigned) and returns the binding `x.a = …`, `x[k]++`, `delete x.a`,
+ * `x.set(…)`, `Object.assign(x, …)` change in place (mutated), or null.
+ */
+function recordChange(node: ts.Node, reassigned: Set<string>): string | null {
   let target: ts.Expression | null = null;
   if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) target = node.left;
   else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrement(node.operator)) target = node.operand;
   else if (ts.isDeleteExpression(node)) target = node.expression;
-  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATORS.has(node.expression.name.text)) {
-    const root = getRootName(node.expression.expression);
-    if (root) mutated.add(root);
-    return;
+  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const callee = node.expression;
+    if (MUTATORS.has(callee.name.text)) return getRootName(callee.expression);
+    const isObjectAssign = callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+    return isObjectAssign && node.arguments[0] ? getRootName(node.arguments[0]) : null;
   }
-  if (!target) return;
+  if (!target) return null;
   const expression = skipOuterExpressions(target);
   if (ts.isIdentifier(expression)) {
     reassigned.add(expression.text);
-    return;
+    return null;
   }
-  const root = getRootName(expression);
-  if (root) mutated.add(root);
+  return getRootName(expression);
 }
 
 /** `stats.hits.count` → `stats`: the binding whose value a member change alters. */

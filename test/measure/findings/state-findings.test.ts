@@ -54,6 +54,20 @@ describe('findings about state shared in one process', () => {
     ]);
   });
 
+  it('flags an exported object that a file of another service changes in place', async () => {
+    const analysis = await analyzeFindingFixture('mutated-by-importer');
+    expect(findingsOfKind(analysis, 'shared-mutable-state').map(({ message, locations, evidence }) => ({ message, locations, first: evidence[0] }))).toEqual([
+      {
+        message: 'src/billing/billing-settings.ts holds module-level mutable state (billingSettings) used by 2 services (billing and catalog)',
+        locations: [
+          { file: 'src/billing/billing-settings.ts', line: 2 },
+          { file: 'src/catalog/regional-pricing.ts', line: 1 },
+        ],
+        first: 'billingSettings (exported object, changed in place by src/catalog/regional-pricing.ts:4) at src/billing/billing-settings.ts:2',
+      },
+    ]);
+  });
+
   it('matches events by the value of the constants that name them, never by the constant names', async () => {
     const analysis = await analyzeFindingFixture('event-constants');
     expect(findingsOfKind(analysis, 'cross-service-event').map((finding) => ({ message: finding.message, locations: finding.locations }))).toEqual([
