@@ -66,7 +66,10 @@ export function createModuleStateVisitor(): FileVisitor {
         const exported = candidate.exported || exports.has(candidate.name.split('.')[0]!);
         if (!candidate.always && !changed) {
           // Unchanged here, an exported object may still be changed by a file that imports it.
-          if (exported && candidate.needs === 'mutated') (context.facts.stateCandidates ??= []).push([candidate.name, candidate.line, candidate.what]);
+          if (exported && candidate.needs === 'mutated') {
+            context.facts.stateCandidates ??= [];
+            context.facts.stateCandidates.push([candidate.name, candidate.line, candidate.what]);
+          }
           continue;
         }
         context.facts.state.push({
@@ -78,7 +81,9 @@ export function createModuleStateVisitor(): FileVisitor {
       }
       const imported = new Set(context.facts.bindings.filter((binding) => !binding.typeOnly && binding.imported !== '*').map((binding) => binding.local));
       for (const [root, line] of mutated) {
-        if (!declared.has(root) && imported.has(root)) (context.facts.foreignMutations ??= []).push([root, line]);
+        if (declared.has(root) || !imported.has(root)) continue;
+        context.facts.foreignMutations ??= [];
+        context.facts.foreignMutations.push([root, line]);
       }
     },
   };
