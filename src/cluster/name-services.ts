@@ -13,7 +13,9 @@ const GENERIC_WORDS = new Set(
     'gateway gateways adapter adapters port ports usecase usecases use case cases command commands query queries ' +
     'event events listener listeners subscriber subscribers decorator decorators pipe pipes filter filters ' +
     'interceptor interceptors strategy strategies constant constants enum enums exception exceptions error errors ' +
-    'request response input output args create update delete get list find v1 v2 default new old legacy the and of'
+    'request response input output args create update delete get list find v1 v2 default new old legacy the and of ' +
+    // Containers of domain folders: Fastify's `plugins/<domain>/`, `subdomains/<domain>/`, `slices/<domain>/`.
+    'plugin plugins bounded subdomain subdomains slice slices vertical verticals'
   ).split(' '),
 );
 

@@ -38,6 +38,14 @@ describe('candidate services against the split each fixture documents', () => {
     expect(coverage).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reads a Fastify plugins/ folder as a container of domain folders, not as one business module', async () => {
+    const { ari } = await scoreFixture('monoliths', 'fastify-plugins');
+    const analysis = await analyze({ root: getFixturePath('monoliths', 'fastify-plugins') });
+    // Measured 0.477 (six domains that call each other's services; one service, ARI 0.008, before).
+    expect(ari).toBeGreaterThanOrEqual(0.4);
+    expect(analysis.services.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps the packages of a workspace monorepo apart, each small package whole', async () => {
     const { ari, coverage } = await scoreFixture('workspaces', 'alias-per-package');
     expect(ari).toBeGreaterThanOrEqual(0.9);

@@ -13,6 +13,7 @@ afterAll(() => fs.rmSync(outRoot, { recursive: true, force: true }));
 const fixtures = [
   ['monoliths', 'nestjs-typeorm'],
   ['monoliths', 'express-layered'],
+  ['monoliths', 'fastify-plugins'],
   ['workspaces', 'alias-per-package'],
   ...fs.readdirSync(getFixturePath('imports')).map((name) => ['imports', name]),
   ...(fs.existsSync(getFixturePath('data'))
