@@ -61,9 +61,11 @@ export interface FileEntry {
   confidence: number;
   /**
    * How the file was placed: by clustering, attached by its folder neighbours, or pinned by
-   * config; `schema-history` for a migration or seed, which belongs to no service.
+   * config; `table-owner` for an entity file set aside while clustering for its many users and
+   * then given to the service that writes its table; `schema-history` for a migration or seed,
+   * which belongs to no service.
    */
-  placement: 'cluster' | 'folder' | 'pinned' | 'shared' | 'schema-history' | 'none';
+  placement: 'cluster' | 'folder' | 'pinned' | 'table-owner' | 'shared' | 'schema-history' | 'none';
   lines: number;
   fanIn: number;
   fanOut: number;

@@ -4,7 +4,7 @@ import type { CurvePoint } from '../types.js';
 export interface ServiceAssignment {
   service: string | null;
   role: 'service' | 'shared' | 'unassigned';
-  placement: 'cluster' | 'folder' | 'pinned' | 'shared' | 'schema-history' | 'none';
+  placement: 'cluster' | 'folder' | 'pinned' | 'table-owner' | 'shared' | 'schema-history' | 'none';
   confidence: number;
 }
 

@@ -3,6 +3,7 @@ import { KERNEL_GLOB_REASON } from '../graph/find-shared-kernel.js';
 import type { AnalysisOptions, CurvePoint } from '../types.js';
 import { compareStrings, round } from '../util/sort.js';
 import { applyConstraints, applyServiceNames, createConstraintMatcher } from './apply-constraints.js';
+import { assignEntitiesToTableOwners } from './assign-entities-to-table-owners.js';
 import { attachByFolder } from './attach-by-folder.js';
 import { buildClusteringGraph, type ClusteringGraph } from './build-clustering-graph.js';
 import { chooseResolution } from './choose-resolution.js';
@@ -111,6 +112,8 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
     assignments.set(entry.path, { service: null, role: 'shared', placement: 'shared', confidence: 1 });
   }
   for (const file of history) assignments.set(file, { service: null, role: 'unassigned', placement: 'schema-history', confidence: 0 });
+  const tableOwners = assignEntitiesToTableOwners(result.graph, result.sharedKernel, (entry) => entry.reason === KERNEL_GLOB_REASON, (file) => placed.get(file) ?? null);
+  for (const [file, service] of tableOwners) assignments.set(file, { service, role: 'service', placement: 'table-owner', confidence: 0 });
   const unplaced = files.filter((file) => !assignments.has(file));
   const attached = attachByFolder(unplaced, placed);
   for (const file of unplaced) {
@@ -153,7 +156,7 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
   const spanningByPath = new Map(spanning.map((entry) => [entry.path, entry]));
   const serviceOf = (path: string) => assignments.get(path)?.service ?? null;
   return {
-    sharedKernel: sharedKernel.map((entry) => {
+    sharedKernel: sharedKernel.filter((entry) => !tableOwners.has(entry.path)).map((entry) => {
       const spanningFile = spanningByPath.get(entry.path);
       return spanningFile ? restateSpanningFile(spanningFile, result.graph, serviceOf) : entry;
     }),

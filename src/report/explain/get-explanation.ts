@@ -228,6 +228,8 @@ function getPlacementReason(analysis: Analysis, entry: FileEntry, weights: Servi
       const reason = analysis.sharedKernel.find((kernel) => kernel.path === entry.path)?.reason;
       return `Set aside as shared kernel${reason ? `: ${reason}` : ''}; it would glue services together, so it belongs to none.`;
     }
+    case 'table-owner':
+      return `An entity or model file that many files use: set aside while clustering so that it would not glue its users together, then given to ${entry.service}, which writes its table most.`;
     case 'folder':
       return `No dependency ties it to a cluster; it was placed with ${entry.service}, which holds most files of its folder.`;
     case 'schema-history':
