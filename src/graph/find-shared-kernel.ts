@@ -6,6 +6,12 @@ import type { DependencyGraph, SharedKernelFile } from './dependency-graph.js';
 /** The reason given for a file the configuration puts in the shared kernel. */
 export const KERNEL_GLOB_REASON = 'matched a shared-kernel glob in the configuration';
 
+/**
+ * A file that loads this many files of its own folder by computed name is a registry, like a
+ * composition root: clustered, its edges to every model pulled them into one service.
+ */
+const MIN_FILES_OF_FOLDER_LOADER = 3;
+
 /** Conventional names of cross-cutting code; such files need less evidence to count as kernel. */
 const CROSS_CUTTING_NAME =
   /(^|\/)(logger|logging|log|config|configuration|constants?|utils?|utilities|helpers?|common|shared|core|base[\w-]*|types|errors?|exceptions?|env|environment)(\.[\w.-]+)?(\/|$)/i;
@@ -34,6 +40,14 @@ export function findSharedKernel(graph: DependencyGraph, options: AnalysisOption
   const threshold = Math.max(4, Math.ceil(options.sharedKernel.minFanInRatio * fileCount));
   const conventionalThreshold = Math.max(3, Math.ceil((options.sharedKernel.minFanInRatio / 3) * fileCount));
 
+  // sequelize-cli's `models/index.js`: a `dynamic` edge to every file of its own folder.
+  const countLoadedFolderFiles = (file: string) => {
+    const folder = file.slice(0, file.lastIndexOf('/') + 1);
+    return graph.outEdges(file).filter((edge) => {
+      const target = graph.target(edge);
+      return target.startsWith(folder) && !target.slice(folder.length).includes('/') && graph.getEdgeAttribute(edge, 'kinds').includes('dynamic');
+    }).length;
+  };
   const importersOf = (file: string) => graph.inNeighbors(file).filter((n) => graph.getNodeAttribute(n, 'type') === 'file');
   const importsOf = (file: string) => graph.outNeighbors(file).filter((n) => graph.getNodeAttribute(n, 'type') === 'file');
 
@@ -46,7 +60,10 @@ export function findSharedKernel(graph: DependencyGraph, options: AnalysisOption
     if (fileCount < 8) continue;
     const fanIn = importersOf(file).length;
     const fanOut = importsOf(file).length;
-    if (fanIn >= threshold) {
+    const loaded = countLoadedFolderFiles(file);
+    if (loaded >= MIN_FILES_OF_FOLDER_LOADER) {
+      kernel.set(file, `folder loader: loads the ${loaded} files of its folder`);
+    } else if (fanIn >= threshold) {
       kernel.set(file, `used by ${fanIn} of ${fileCount} files`);
     } else if (fanIn >= conventionalThreshold && hasCrossCuttingName(file) && fanOut <= fanIn) {
       kernel.set(file, `cross-cutting by name and used by ${fanIn} files`);
