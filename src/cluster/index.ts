@@ -62,13 +62,10 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
   // Constraints go first so that the remnants they leave are merged like any small cluster, and
   // again after merging, which may have folded a small pinned service into a neighbour.
   const constrain = (communities: Map<string, number>) => applyConstraints(candidates, communities, constraints);
-  const constrained = constrain(
-    mergeChattyCommunities(
-      projection,
-      mergeSmallCommunities(projection, constrain(chosen.communities).communities, options.minServiceSize),
-      CHATTY_RATIO,
-    ),
-  );
+  const smallMerged = mergeSmallCommunities(projection, constrain(chosen.communities).communities, options.minServiceSize);
+  // An asked number of services is the user's granularity: merging chatty services afterwards
+  // undid it (`--services 6` gave 1 while the curve it was chosen from said 6).
+  const constrained = constrain(options.targetServices ? smallMerged : mergeChattyCommunities(projection, smallMerged, CHATTY_RATIO));
   const merged = constrained.communities;
 
   const clusteredFiles = candidates.filter((file) => (merged.get(file) ?? -1) >= 0);

@@ -22,6 +22,15 @@ describe('--services N', () => {
     expect(Math.abs(chosen.services - 3)).toBe(closest);
   });
 
+  it('gives the number of services the curve promised at the chosen resolution', async () => {
+    // The NestJS fixture's chatty services were merged afterwards: 7 asked, 7 on the curve, 5 given.
+    const result = await runCli(['analyze', getFixturePath('monoliths', 'nestjs-typeorm'), '--services', '7', '--json', '--out', out]);
+    const analysis = JSON.parse(result.stdout);
+    const chosen = analysis.curve.find((point: { resolution: number }) => point.resolution === analysis.options.resolution);
+    expect(chosen.services).toBe(7);
+    expect(analysis.services).toHaveLength(7);
+  });
+
   it('prints the curve in the terminal summary, one row per change in the number of services', async () => {
     const result = await runCli(['analyze', fixture, '--services', '3', '--out', out]);
     expect(result.exitCode).toBe(0);
