@@ -67,6 +67,16 @@ export function clusterGraph(graphResult: GraphResult, options: AnalysisOptions,
   // undid it (`--services 6` gave 1 while the curve it was chosen from said 6).
   const constrained = constrain(options.targetServices ? smallMerged : mergeChattyCommunities(projection, smallMerged, CHATTY_RATIO));
   const merged = constrained.communities;
+  // The final clustering may split plumbing off that the first run kept with a service
+  // (`main.ts` with the exception filter and the logging interceptor of `common/`): set aside too.
+  const alreadyShared = new Set(sharedKernel.map((entry) => entry.path));
+  const finalPlatform = findPlatformFiles(projection, merged, packageFolders, isConstrained, alreadyShared, options.sharedKernel.exclude);
+  for (const entry of finalPlatform) {
+    merged.set(entry.path, -1);
+    sharedKernel.push(entry);
+    kernel.add(entry.path);
+  }
+  sharedKernel.sort((a, b) => compareStrings(a.path, b.path));
 
   const clusteredFiles = candidates.filter((file) => (merged.get(file) ?? -1) >= 0);
   const confidence = computeConfidence(

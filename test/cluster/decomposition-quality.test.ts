@@ -38,6 +38,20 @@ describe('candidate services against the split each fixture documents', () => {
     expect(coverage).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('recovers the contexts of a NestJS monolith organised by layer, and lists none of its plumbing as a service', async () => {
+    const { ari } = await scoreFixture('monoliths', 'nestjs-layered');
+    // Measured 0.836: notifications joins orders, whose events it handles.
+    expect(ari).toBeGreaterThanOrEqual(0.8);
+    const analysis = await analyze({ root: getFixturePath('monoliths', 'nestjs-layered') });
+    const placementOf = (path: string) => analysis.files.find((file) => file.path === path)?.placement;
+    // main.ts with common/'s exception filter and logging interceptor formed a "logging" service.
+    expect(['src/main.ts', 'src/common/filters/http-exception.filter.ts', 'src/common/interceptors/logging.interceptor.ts'].map(placementOf)).toEqual(['shared', 'shared', 'shared']);
+    // The User entity every relation points at belongs to the service that writes users.
+    const userEntity = analysis.files.find((file) => file.path === 'src/entities/user.entity.ts');
+    expect(userEntity?.placement).toBe('table-owner');
+    expect(userEntity?.service).toBe(analysis.files.find((file) => file.path === 'src/services/users.service.ts')?.service);
+  });
+
   it('reads a Fastify plugins/ folder as a container of domain folders, not as one business module', async () => {
     const { ari } = await scoreFixture('monoliths', 'fastify-plugins');
     const analysis = await analyze({ root: getFixturePath('monoliths', 'fastify-plugins') });

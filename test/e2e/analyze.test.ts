@@ -14,6 +14,7 @@ const fixtures = [
   ['monoliths', 'nestjs-typeorm'],
   ['monoliths', 'express-layered'],
   ['monoliths', 'fastify-plugins'],
+  ['monoliths', 'nestjs-layered'],
   ['workspaces', 'alias-per-package'],
   ...fs.readdirSync(getFixturePath('imports')).map((name) => ['imports', name]),
   ...(fs.existsSync(getFixturePath('data'))
