@@ -18,6 +18,8 @@ interface Candidate {
   always: boolean;
   /** Counts only if reassigned (`let`/`var`) or only if changed in place (a `const` literal or collection). */
   needs: 'reassigned' | 'mutated';
+  /** An instance of a class of the code's own (`new Store()`): changed only by setting its fields. */
+  singleton?: true;
 }
 
 /**
@@ -31,6 +33,8 @@ export function createModuleStateVisitor(): FileVisitor {
   const candidates: Candidate[] = [];
   const reassigned = new Set<string>();
   const mutated = new Map<string, number>();
+  /** Changed by assigning or deleting a field (`store.current = …`), not by calling a method (`queue.add(job)`). */
+  const fieldsChanged = new Map<string, number>();
   return {
     visit(node, context) {
       if (ts.isVariableStatement(node) && ts.isSourceFile(node.parent)) {
@@ -55,14 +59,18 @@ export function createModuleStateVisitor(): FileVisitor {
         }
         return;
       }
-      const root = recordChange(node, reassigned);
-      if (root !== null && !mutated.has(root)) mutated.set(root, context.lineOf(node));
+      const change = recordChange(node, reassigned);
+      if (change === null) return;
+      if (!mutated.has(change.root)) mutated.set(change.root, context.lineOf(node));
+      if (!change.byMethod && !fieldsChanged.has(change.root)) fieldsChanged.set(change.root, context.lineOf(node));
     },
     finish(context) {
       const exports = new Set(context.facts.localExports);
       const declared = new Set(candidates.map((candidate) => candidate.name));
       for (const candidate of candidates) {
-        const changed = candidate.needs === 'reassigned' ? reassigned.has(candidate.name) : mutated.has(candidate.name);
+        // A singleton's methods (`queue.add(job)`, `client.set(key)`) are its API, not a change of its fields.
+        const changes = candidate.singleton ? fieldsChanged : mutated;
+        const changed = candidate.needs === 'reassigned' ? reassigned.has(candidate.name) : changes.has(candidate.name);
         const exported = candidate.exported || exports.has(candidate.name.split('.')[0]!);
         if (!candidate.always && !changed) {
           // Unchanged here, an exported object may still be changed by a file that imports it.
@@ -80,7 +88,7 @@ export function createModuleStateVisitor(): FileVisitor {
         });
       }
       const imported = new Set(context.facts.bindings.filter((binding) => !binding.typeOnly && binding.imported !== '*').map((binding) => binding.local));
-      for (const [root, line] of mutated) {
+      for (const [root, line] of fieldsChanged) {
         if (declared.has(root) || !imported.has(root)) continue;
         context.facts.foreignMutations ??= [];
         context.facts.foreignMutations.push([root, line]);
@@ -104,7 +112,7 @@ function toCandidate(keyword: 'const' | 'let' | 'var', initializer: ts.Expressio
       return { what: `new ${className}`, always: (value.arguments?.length ?? 0) === 0, needs: 'mutated' };
     }
     // A singleton (`export const store = new Store()`): state when its fields are changed.
-    return className && /^[A-Z]/.test(className) ? { what: `new ${className}`, always: false, needs: 'mutated' } : null;
+    return className && /^[A-Z]/.test(className) ? { what: `new ${className}`, always: false, needs: 'mutated', singleton: true } : null;
   }
   if (ts.isObjectLiteralExpression(value)) return { what: 'object', always: value.properties.length === 0, needs: 'mutated' };
   if (ts.isArrayLiteralExpression(value)) return { what: 'array', always: value.elements.length === 0, needs: 'mutated' };
@@ -119,16 +127,17 @@ function isStatic(node: ts.PropertyDeclaration): boolean {
  * Notes `x = …`, `x++` (reassigned) and returns the binding `x.a = …`, `x[k]++`, `delete x.a`,
  * `x.set(…)`, `Object.assign(x, …)` change in place (mutated), or null.
  */
-function recordChange(node: ts.Node, reassigned: Set<string>): string | null {
+function recordChange(node: ts.Node, reassigned: Set<string>): { root: string; byMethod: boolean } | null {
+  const toChange = (root: string | null, byMethod: boolean) => (root === null ? null : { root, byMethod });
   let target: ts.Expression | null = null;
   if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) target = node.left;
   else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrement(node.operator)) target = node.operand;
   else if (ts.isDeleteExpression(node)) target = node.expression;
   else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const callee = node.expression;
-    if (MUTATORS.has(callee.name.text)) return getRootName(callee.expression);
+    if (MUTATORS.has(callee.name.text)) return toChange(getRootName(callee.expression), true);
     const isObjectAssign = callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
-    return isObjectAssign && node.arguments[0] ? getRootName(node.arguments[0]) : null;
+    return isObjectAssign && node.arguments[0] ? toChange(getRootName(node.arguments[0]), false) : null;
   }
   if (!target) return null;
   const expression = skipOuterExpressions(target);
@@ -136,7 +145,7 @@ function recordChange(node: ts.Node, reassigned: Set<string>): string | null {
     reassigned.add(expression.text);
     return null;
   }
-  return getRootName(expression);
+  return toChange(getRootName(expression), false);
 }
 
 /** `stats.hits.count` → `stats`: the binding whose value a member change alters. */

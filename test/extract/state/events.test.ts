@@ -23,13 +23,13 @@ export class CheckoutService {
 `);
     expect(facts).toEqual([
       { kind: 'event-publish', name: 'order.placed', line: 11, detail: 'eventEmitter.emit' },
-      { kind: 'event-publish', name: 'OrderPlacedEvent', line: 12, detail: 'eventEmitter.emitAsync' },
+      { kind: 'event-publish', name: 'OrderPlacedEvent', line: 12, detail: 'eventEmitter.emitAsync', reference: true },
       { kind: 'event-subscribe', name: 'payment.captured', line: 15, detail: '@OnEvent' },
       { kind: 'event-subscribe', name: 'payment.refunded', line: 15, detail: '@OnEvent' },
     ]);
   });
 
-  it('resolves topics written as constants of the file and keeps imported constants by name', () => {
+  it('resolves topics written as constants of the file and marks imported constants, settled by value when linked', () => {
     const facts = getStateFacts(`
 import { EventEmitter } from 'node:events';
 import { InventoryEvents } from './inventory.events';
@@ -49,7 +49,7 @@ export function publish(topic: string, payload: unknown) {
 `);
     expect(facts).toEqual([
       { kind: 'event-subscribe', name: 'order.cancelled', line: 10, detail: 'bus.on' },
-      { kind: 'event-subscribe', name: 'InventoryEvents.RESTOCKED', line: 11, detail: 'bus.on' },
+      { kind: 'event-subscribe', name: 'InventoryEvents.RESTOCKED', line: 11, detail: 'bus.on', reference: true },
       { kind: 'event-publish', name: 'stock.low', line: 12, detail: 'bus.emit' },
     ]);
   });
@@ -90,10 +90,10 @@ export class InvoiceProjection implements IEventHandler<InvoiceIssuedEvent> {
 }
 `);
     expect(facts).toEqual([
-      { kind: 'event-publish', name: 'InvoiceIssuedEvent', line: 8, detail: 'eventBus.publish' },
-      { kind: 'event-publish', name: 'InvoicePaidEvent', line: 9, detail: 'eventBus.publishAll' },
-      { kind: 'event-subscribe', name: 'InvoiceIssuedEvent', line: 13, detail: '@EventsHandler' },
-      { kind: 'event-subscribe', name: 'InvoicePaidEvent', line: 13, detail: '@EventsHandler' },
+      { kind: 'event-publish', name: 'InvoiceIssuedEvent', line: 8, detail: 'eventBus.publish', reference: true },
+      { kind: 'event-publish', name: 'InvoicePaidEvent', line: 9, detail: 'eventBus.publishAll', reference: true },
+      { kind: 'event-subscribe', name: 'InvoiceIssuedEvent', line: 13, detail: '@EventsHandler', reference: true },
+      { kind: 'event-subscribe', name: 'InvoicePaidEvent', line: 13, detail: '@EventsHandler', reference: true },
     ]);
   });
 });
