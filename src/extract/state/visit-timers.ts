@@ -84,6 +84,9 @@ function visitDecorator(node: ts.Decorator, context: VisitContext, facts: Pendin
   }
 }
 
+/** How a Bull/BullMQ repeatable job's detail starts: it runs once across instances, scheduled in Redis. */
+export const REPEATABLE_JOB = 'repeatable job';
+
 /** Bull/BullMQ `queue.add('job', data, { repeat: { cron | pattern | every } })`. */
 function visitRepeatableJob(node: ts.CallExpression, context: VisitContext, facts: PendingFact[]): void {
   const options = node.arguments.find((argument) => getObjectProperty(argument, 'repeat') !== undefined);
@@ -91,7 +94,7 @@ function visitRepeatableJob(node: ts.CallExpression, context: VisitContext, fact
   const repeat = getObjectProperty(options, 'repeat');
   const schedule = getObjectProperty(repeat, 'cron') ?? getObjectProperty(repeat, 'pattern') ?? getObjectProperty(repeat, 'every');
   const job = getStringValue(node.arguments[0]) ?? 'repeatable job';
-  facts.push({ kind: 'cron', name: named(job), line: context.lineOf(node), detail: `repeatable job ${getScheduleText(schedule)}` });
+  facts.push({ kind: 'cron', name: named(job), line: context.lineOf(node), detail: `${REPEATABLE_JOB} ${getScheduleText(schedule)}` });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StateFact } from '../../extract/facts.js';
+import { REPEATABLE_JOB } from '../../extract/state/visit-timers.js';
 import type { Finding } from '../../types.js';
 import { compareStrings } from '../../util/sort.js';
 import { createFinding, pushTo } from './create-finding.js';
@@ -13,6 +14,9 @@ export function findScheduledJobs(input: FindingInput): Finding[] {
   const serviceOf = getServiceOf(input);
   const byJob = new Map<string, StateFact[]>();
   for (const fact of input.facts.state) {
+    // A Bull/BullMQ repeatable job is scheduled in Redis and runs once across instances, however
+    // many add it: it is the remedy this finding suggests, not the hazard.
+    if (fact.detail?.startsWith(REPEATABLE_JOB)) continue;
     if (fact.kind === 'timer' || fact.kind === 'cron') pushTo(byJob, `${fact.file}\0${fact.name}`, fact);
   }
   return [...byJob.entries()]
