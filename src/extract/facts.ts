@@ -28,6 +28,8 @@ export interface StateFact {
   name: string;
   line: number;
   detail?: string;
+  /** The emitter the code made itself that an event goes through (`file#name`); absent for a shared bus. */
+  channel?: string;
 }
 
 export interface FileSummary {

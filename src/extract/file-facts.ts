@@ -176,6 +176,12 @@ export interface RawStateFact {
   name: string;
   /** The name is a constant imported from another module (`Events.ORDER_PLACED`), its value settled at link time. */
   reference?: true;
+  /**
+   * The emitter an event goes through when it is one the code makes itself (`const orderEvents =
+   * new EventEmitter()`): `file#name` of that declaration, or, imported, the local name to resolve.
+   */
+  channel?: string;
+  channelImported?: true;
   line: number;
   detail?: string;
 }
@@ -222,6 +228,11 @@ export interface FileFacts {
   stateCandidates?: [string, number, string][];
   /** Imported bindings this file changes in place (`settings.taxRate = rate`): `[local name, line]`. */
   foreignMutations?: [string, number][];
+  /**
+   * Module-level emitters the file makes (`const orderEvents = new EventEmitter()`): each name
+   * it is known by (its own, `default` or `*` when exported so) with the local name.
+   */
+  emitters?: [string, string][];
   /** Module-level string constants (`ORDER_PLACED`, `Events.PLACED`, enum members) with their values, for files that import them. */
   stringConstants?: [string, string][];
   /** Why the file is left out of the analysis (generated or minified code), or absent. */

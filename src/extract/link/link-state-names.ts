@@ -20,11 +20,18 @@ export function linkStateNames(files: readonly FileFacts[], exportIndex: ExportI
     const name = location.name === '*' && dot >= 0 ? written.slice(dot + 1) : `${location.name}${dot < 0 ? '' : written.slice(dot)}`;
     return constants.get(`${location.file}#${name}`) ?? written;
   };
+  const emitters = new Map(files.flatMap((facts) => (facts.emitters ?? []).map(([name, local]) => [`${facts.path}#${name}`, `${facts.path}#${local}`] as const)));
+  // An imported emitter is its declaration's channel when the code made it there; else a shared bus.
+  const settleChannel = (file: string, local: string): string | undefined => {
+    const location = exportIndex.resolveLocal(file, local);
+    return emitters.get(`${location.file}#${location.name}`);
+  };
   const settled = files.flatMap((facts) =>
-    facts.state.flatMap(({ reference, ...fact }) => {
+    facts.state.flatMap(({ reference, channel, channelImported, ...fact }) => {
       const name = reference ? settle(facts.path, fact.name) : fact.name;
       if ((fact.kind === 'event-publish' || fact.kind === 'event-subscribe') && isLifecycleTopic(name)) return [];
-      return [{ file: facts.path, ...fact, name }];
+      const settledChannel = channel !== undefined && channelImported ? settleChannel(facts.path, channel) : channel;
+      return [{ file: facts.path, ...fact, name, ...(settledChannel !== undefined ? { channel: settledChannel } : {}) }];
     }),
   );
   return [...settled, ...findChangedByImporters(files, exportIndex)];

@@ -7,4 +7,6 @@ export interface PendingFact {
   name: WrittenName;
   line: number;
   detail: string;
+  /** The identifier an event is emitted on or listened to on (`orderEvents.emit(…)`): `orderEvents`. */
+  emitter?: string;
 }

@@ -62,11 +62,13 @@ function visitCall(node: ts.CallExpression, callee: ts.PropertyAccessExpression,
     if (!topic) return;
     const subscribe = SUBSCRIBE_METHODS.has(method);
     if (subscribe && node.arguments.length < 2) return;
+    const receiver = skipOuterExpressions(callee.expression);
     facts.push({
       kind: subscribe ? 'event-subscribe' : 'event-publish',
       name: topic,
       line: context.lineOf(node),
       detail: `${getReceiverName(callee) ?? '…'}.${method}`,
+      ...(ts.isIdentifier(receiver) ? { emitter: receiver.text } : {}),
     });
     return;
   }
@@ -93,4 +95,17 @@ function isNotInProcess(callee: ts.PropertyAccessExpression): boolean {
 function isEventBus(callee: ts.PropertyAccessExpression): boolean {
   const name = getReceiverName(callee);
   return name !== null && /event_?bus$/i.test(name);
+}
+
+const EMITTER_CLASSES = new Set(['EventEmitter', 'EventEmitter2', 'EventTarget', 'Emittery', 'Emitter']);
+
+/** `const orderEvents = new EventEmitter()` at module level: an emitter this file makes, by name. */
+export function getEmitterDeclarations(node: ts.Node): string[] {
+  if (!ts.isVariableStatement(node) || !ts.isSourceFile(node.parent)) return [];
+  return node.declarationList.declarations.flatMap((declaration) => {
+    const value = declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+    if (!ts.isIdentifier(declaration.name) || !value || !ts.isNewExpression(value)) return [];
+    const className = ts.isIdentifier(value.expression) ? value.expression.text : ts.isPropertyAccessExpression(value.expression) ? value.expression.name.text : null;
+    return className !== null && EMITTER_CLASSES.has(className) ? [declaration.name.text] : [];
+  });
 }

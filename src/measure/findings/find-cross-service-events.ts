@@ -11,12 +11,15 @@ import { type FindingInput, getServiceOf } from './finding-input.js';
  */
 export function findCrossServiceEvents(input: FindingInput): Finding[] {
   const serviceOf = getServiceOf(input);
+  // Events meet only on one emitter: `'created'` on orders' own `new EventEmitter()` is not
+  // `'created'` on invoices' own; a shared or injected bus is one channel.
   const byTopic = new Map<string, StateFact[]>();
   for (const fact of input.facts.state) {
-    if (fact.kind === 'event-publish' || fact.kind === 'event-subscribe') pushTo(byTopic, fact.name, fact);
+    if (fact.kind === 'event-publish' || fact.kind === 'event-subscribe') pushTo(byTopic, `${fact.channel ?? ''}\0${fact.name}`, fact);
   }
   const findings: Finding[] = [];
-  for (const [topic, facts] of [...byTopic.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+  for (const [key, facts] of [...byTopic.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    const topic = key.slice(key.indexOf('\0') + 1);
     const sorted = [...facts].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
     const publishers = sorted.filter((fact) => fact.kind === 'event-publish' && serviceOf(fact.file) !== null);
     const subscribers = sorted.filter((fact) => fact.kind === 'event-subscribe' && serviceOf(fact.file) !== null);

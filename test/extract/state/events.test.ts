@@ -29,7 +29,7 @@ export class CheckoutService {
     ]);
   });
 
-  it('resolves topics written as constants of the file and marks imported constants, settled by value when linked', () => {
+  it('resolves topics written as constants of the file, marks imported constants (settled by value when linked) and names the emitter the file made', () => {
     const facts = getStateFacts(`
 import { EventEmitter } from 'node:events';
 import { InventoryEvents } from './inventory.events';
@@ -48,9 +48,9 @@ export function publish(topic: string, payload: unknown) {
 }
 `);
     expect(facts).toEqual([
-      { kind: 'event-subscribe', name: 'order.cancelled', line: 10, detail: 'bus.on' },
-      { kind: 'event-subscribe', name: 'InventoryEvents.RESTOCKED', line: 11, detail: 'bus.on', reference: true },
-      { kind: 'event-publish', name: 'stock.low', line: 12, detail: 'bus.emit' },
+      { kind: 'event-subscribe', name: 'order.cancelled', line: 10, detail: 'bus.on', channel: 'src/example.ts#bus' },
+      { kind: 'event-subscribe', name: 'InventoryEvents.RESTOCKED', line: 11, detail: 'bus.on', reference: true, channel: 'src/example.ts#bus' },
+      { kind: 'event-publish', name: 'stock.low', line: 12, detail: 'bus.emit', channel: 'src/example.ts#bus' },
     ]);
   });
 
