@@ -8,6 +8,7 @@ import type { Facts, StateFact } from './facts.js';
 import type { FileFacts } from './file-facts.js';
 import { correctDerivedTableNames } from './link/correct-derived-table-names.js';
 import { createExportIndex } from './link/create-export-index.js';
+import { collectStringConstants } from './link/declaration-keys.js';
 import { linkDataAccesses } from './link/link-data-accesses.js';
 import { linkDependencies } from './link/link-dependencies.js';
 import { linkDiTokens } from './link/link-di-tokens.js';
@@ -50,9 +51,10 @@ function linkFacts(workspace: Workspace, walked: FileFacts[], enabledData: Enabl
   const fileFacts = named.files;
   const exportIndex = createExportIndex(fileFacts);
   const linked = linkDependencies(fileFacts, exportIndex);
-  const diTokens = linkDiTokens(fileFacts, exportIndex);
+  const constants = collectStringConstants(fileFacts);
+  const diTokens = linkDiTokens(fileFacts, exportIndex, constants);
   const data = linkDataAccesses(fileFacts, exportIndex, declaredModels);
-  const state: StateFact[] = linkStateNames(fileFacts, exportIndex);
+  const state: StateFact[] = linkStateNames(fileFacts, exportIndex, constants);
   const diagnostics: Diagnostic[] = [
     ...workspace.diagnostics,
     ...walked.flatMap((facts) => facts.diagnostics),

@@ -1,15 +1,14 @@
 import ts from '../../util/typescript.cjs';
 import { getDottedName } from '../state/get-name.js';
 import { getStringValue, skipOuterExpressions } from '../syntax.js';
-import type { VisitContext } from '../visitor.js';
 
 /**
- * The key of a dependency-injection token as written: `str:` for a string, a `Symbol.for('x')`
- * or a string constant of this file (a container compares those by value), `sym:` for an
- * identifier or a member of one (`Mailer`, `TYPES.Mailer`), which the link step resolves to its
- * declaration wherever it was imported from.
+ * The key of a dependency-injection token as written: `str:` for a string or a `Symbol.for('x')`
+ * (a container compares those by value), `sym:` for an identifier or a member of one (`Mailer`,
+ * `TYPES.Mailer`, `DATA_SOURCE`), which the link step resolves to its declaration wherever it
+ * was imported from, and to its value when that is a string constant.
  */
-export function toDiToken(expression: ts.Expression | undefined, context: VisitContext): string | null {
+export function toDiToken(expression: ts.Expression | undefined): string | null {
   if (!expression) return null;
   const node = skipOuterExpressions(expression);
   const text = getStringValue(node);
@@ -19,25 +18,5 @@ export function toDiToken(expression: ts.Expression | undefined, context: VisitC
     return key === null ? null : `str:${key}`;
   }
   const name = getDottedName(node);
-  if (name === null || name === 'this' || name.startsWith('this.')) return null;
-  const constant = name.includes('.') ? undefined : getStringConstants(context.sourceFile).get(name);
-  return constant === undefined ? `sym:${name}` : `str:${constant}`;
-}
-
-const stringConstantsByFile = new WeakMap<ts.SourceFile, Map<string, string>>();
-
-/** The file's top-level `const NAME = 'text'` declarations, exported or not. */
-function getStringConstants(sourceFile: ts.SourceFile): Map<string, string> {
-  let constants = stringConstantsByFile.get(sourceFile);
-  if (constants) return constants;
-  constants = new Map();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const value = getStringValue(declaration.initializer);
-      if (ts.isIdentifier(declaration.name) && value !== null) constants.set(declaration.name.text, value);
-    }
-  }
-  stringConstantsByFile.set(sourceFile, constants);
-  return constants;
+  return name === null || name === 'this' || name.startsWith('this.') ? null : `sym:${name}`;
 }

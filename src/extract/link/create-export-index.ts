@@ -129,7 +129,9 @@ export function createExportIndex(files: FileFacts[]): ExportIndex {
     if (!binding) return { file, name: local };
     const target = getTargetOf(file, binding.specifier);
     if (!target) return { file, name: local };
-    return findDeclaration(target, binding.imported) ?? { file: target, name: binding.imported };
+    // The default import of a module with no default export (`import User from './user'` of a
+    // CommonJS file) is its module.exports.
+    return findDeclaration(target, binding.imported) ?? { file: target, name: binding.imported === 'default' ? '*' : binding.imported };
   };
 
   const getLoadedFiles = (file: string): string[] => [...new Set(folderLoaders.get(file)?.values() ?? [])].sort();

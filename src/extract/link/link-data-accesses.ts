@@ -6,6 +6,7 @@ import type { DataAccessFact, TableFact } from '../facts.js';
 import type { EntityDeclaration, FileFacts, RawDataAccess, TableRef } from '../file-facts.js';
 import { getSqlTableAccesses } from '../data/sql/get-sql-table-accesses.js';
 import type { ExportIndex } from './create-export-index.js';
+import { toDeclarationKey } from './declaration-keys.js';
 import { isSystemTable } from './is-system-table.js';
 import { withoutDefaultSchema } from './without-default-schema.js';
 
@@ -60,11 +61,7 @@ export function linkDataAccesses(
   /** The accesses of queries that run an imported constant's SQL (`pool.query(GET_INVOICE)`), read now that its text is known. */
   const readSqlUses = (facts: FileFacts): RawDataAccess[] =>
     (facts.sqlUses ?? []).flatMap(({ symbol, line, queryId, transactionId }): RawDataAccess[] => {
-      const dot = symbol.indexOf('.');
-      const location = exportIndex.resolveLocal(facts.path, dot < 0 ? symbol : symbol.slice(0, dot));
-      // A namespace (`const sql = require('./sql')`, then `sql.LIST_ORDERS`) names the module's own constants.
-      const name = location.name === '*' && dot >= 0 ? symbol.slice(dot + 1) : `${location.name}${dot < 0 ? '' : symbol.slice(dot)}`;
-      const text = sqlTexts.get(`${location.file}#${name}`);
+      const text = sqlTexts.get(toDeclarationKey(exportIndex, facts.path, symbol));
       if (text === undefined) return [];
       const context = { via: 'sql', line, ...(transactionId ? { transactionId } : {}) };
       const found = getSqlTableAccesses(text);
@@ -105,10 +102,8 @@ export function linkDataAccesses(
         return null;
       case 'symbol': {
         if (depth > MAX_ALIAS_DEPTH) return null;
-        const found = findKey(file, ref.name, depth);
-        if (!found) return null;
-        // The default import of a CommonJS module (`import User from './user'`) is its module.exports.
-        const key = found.endsWith('#default') && !entities.has(found) && !aliases.has(found) ? `${found.slice(0, -'default'.length)}*` : found;
+        const key = findKey(file, ref.name, depth);
+        if (!key) return null;
         const entity = entities.get(key);
         if (entity) return { table: entity.table, kind: entity.kind };
         const alias = aliases.get(key);

@@ -1,21 +1,23 @@
 import type { DependencyFact } from '../facts.js';
 import type { FileFacts } from '../file-facts.js';
 import type { ExportIndex } from './create-export-index.js';
+import { toDeclarationKey } from './declaration-keys.js';
 
 /**
  * Links `@Inject(TOKEN)` to what provides TOKEN: the class behind `useClass`/`useExisting`
  * (where the injected behaviour lives), else the module that declares a `useFactory` or
  * `useValue` provider. String tokens match by value; an identifier token matches by the
- * declaration it resolves to, wherever it was imported from.
+ * declaration it resolves to, wherever it was imported from, or by its value when that
+ * declaration is a string constant.
  */
-export function linkDiTokens(files: FileFacts[], exportIndex: ExportIndex): DependencyFact[] {
-  // `sym:TYPES.Mailer` is the member Mailer of whatever TYPES resolves to.
+export function linkDiTokens(files: FileFacts[], exportIndex: ExportIndex, constants: ReadonlyMap<string, string>): DependencyFact[] {
+  // `sym:TYPES.Mailer` is the member Mailer of whatever TYPES resolves to; a string constant
+  // (`DATA_SOURCE = 'DATA_SOURCE'`, here or imported) is its string, which is what a container compares.
   const toKey = (file: string, token: string): string => {
     if (!token.startsWith('sym:')) return token;
-    const name = token.slice(4);
-    const dot = name.indexOf('.');
-    const location = exportIndex.resolveLocal(file, dot < 0 ? name : name.slice(0, dot));
-    return `sym:${location.file}#${location.name}${dot < 0 ? '' : name.slice(dot)}`;
+    const key = toDeclarationKey(exportIndex, file, token.slice(4));
+    const value = constants.get(key);
+    return value === undefined ? `sym:${key}` : `str:${value}`;
   };
   const providers = new Map<string, Set<string>>();
   for (const facts of files) {

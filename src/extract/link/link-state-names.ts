@@ -2,6 +2,7 @@ import type { StateFact } from '../facts.js';
 import type { FileFacts } from '../file-facts.js';
 import { isLifecycleTopic } from '../state/visit-events.js';
 import type { ExportIndex } from './create-export-index.js';
+import { toDeclarationKey } from './declaration-keys.js';
 
 /**
  * State facts with their names settled: an event or queue named by a constant imported from
@@ -10,22 +11,11 @@ import type { ExportIndex } from './create-export-index.js';
  * modules was one event though its values differ, and `Events.ORDER_PLACED` was not the
  * `'order.placed'` another module subscribes to.
  */
-export function linkStateNames(files: readonly FileFacts[], exportIndex: ExportIndex): StateFact[] {
-  const constants = new Map<string, string>();
-  for (const facts of files) for (const [name, value] of facts.stringConstants ?? []) constants.set(`${facts.path}#${name}`, value);
-  const settle = (file: string, written: string): string => {
-    const dot = written.indexOf('.');
-    const location = exportIndex.resolveLocal(file, dot < 0 ? written : written.slice(0, dot));
-    // A namespace import (`import * as Events`) names the module's own constants.
-    const name = location.name === '*' && dot >= 0 ? written.slice(dot + 1) : `${location.name}${dot < 0 ? '' : written.slice(dot)}`;
-    return constants.get(`${location.file}#${name}`) ?? written;
-  };
-  const emitters = new Map(files.flatMap((facts) => (facts.emitters ?? []).map(([name, local]) => [`${facts.path}#${name}`, `${facts.path}#${local}`] as const)));
+export function linkStateNames(files: readonly FileFacts[], exportIndex: ExportIndex, constants: ReadonlyMap<string, string>): StateFact[] {
+  const settle = (file: string, written: string): string => constants.get(toDeclarationKey(exportIndex, file, written)) ?? written;
+  const emitters = new Map<string, string>(files.flatMap((facts) => (facts.emitters ?? []).map(([name, local]) => [`${facts.path}#${name}`, `${facts.path}#${local}`])));
   // An imported emitter is its declaration's channel when the code made it there; else a shared bus.
-  const settleChannel = (file: string, local: string): string | undefined => {
-    const location = exportIndex.resolveLocal(file, local);
-    return emitters.get(`${location.file}#${location.name}`);
-  };
+  const settleChannel = (file: string, local: string): string | undefined => emitters.get(toDeclarationKey(exportIndex, file, local));
   const settled = files.flatMap((facts) =>
     facts.state.flatMap(({ reference, channel, channelImported, ...fact }) => {
       const name = reference ? settle(facts.path, fact.name) : fact.name;
@@ -48,14 +38,14 @@ function findChangedByImporters(files: readonly FileFacts[], exportIndex: Export
   const found = new Map<string, StateFact>();
   for (const facts of files) {
     for (const [local, line] of facts.foreignMutations ?? []) {
-      const location = exportIndex.resolveLocal(facts.path, local);
-      const key = `${location.file}#${location.name}`;
+      const key = toDeclarationKey(exportIndex, facts.path, local);
       const candidate = candidates.get(key);
       if (!candidate || found.has(key)) continue;
+      const declaringFile = key.slice(0, key.lastIndexOf('#'));
       found.set(key, {
-        file: location.file,
+        file: declaringFile,
         kind: 'mutable-export',
-        name: location.name,
+        name: key.slice(declaringFile.length + 1),
         line: candidate.line,
         detail: `exported ${candidate.what}, changed in place by ${facts.path}:${line}`,
       });

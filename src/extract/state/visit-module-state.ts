@@ -32,7 +32,7 @@ interface Candidate {
 export function createModuleStateVisitor(): FileVisitor {
   const candidates: Candidate[] = [];
   const reassigned = new Set<string>();
-  const mutated = new Map<string, number>();
+  const mutated = new Set<string>();
   /** Changed by assigning or deleting a field (`store.current = …`), not by calling a method (`queue.add(job)`). */
   const fieldsChanged = new Map<string, number>();
   return {
@@ -61,7 +61,7 @@ export function createModuleStateVisitor(): FileVisitor {
       }
       const change = recordChange(node, reassigned);
       if (change === null) return;
-      if (!mutated.has(change.root)) mutated.set(change.root, context.lineOf(node));
+      mutated.add(change.root);
       if (!change.byMethod && !fieldsChanged.has(change.root)) fieldsChanged.set(change.root, context.lineOf(node));
     },
     finish(context) {

@@ -41,14 +41,14 @@ function visitDecorator(decorator: ts.Decorator, context: VisitContext): void {
   if (name === null || !isFromContainerPackage(name, context)) return;
   const [argument] = getDecoratorArguments(decorator);
   if (name === 'inject' || name === 'multiInject' || name === 'injectAll' || name === 'Inject') {
-    const token = toDiToken(argument, context);
+    const token = toDiToken(argument);
     if (token) context.facts.diInjects.push({ token, line: context.lineOf(decorator) });
     return;
   }
   // TypeDI: `@Service('sms.sender')` or `@Service({ id: 'sms.sender' })` on the class that provides it.
   if (name === 'Service' && ts.isClassDeclaration(decorator.parent) && decorator.parent.name && argument) {
     const id = ts.isObjectLiteralExpression(skipOuterExpressions(argument)) ? getObjectProperty(skipOuterExpressions(argument) as ts.ObjectLiteralExpression, 'id') : argument;
-    const token = toDiToken(id, context);
+    const token = toDiToken(id);
     if (token) context.facts.diProvides.push({ token, line: context.lineOf(decorator), implementation: decorator.parent.name.text });
   }
 }
@@ -71,7 +71,7 @@ function visitCall(call: ts.CallExpression, context: VisitContext): void {
   const [first, second] = call.arguments;
   const line = context.lineOf(call);
   if (LOOKUPS.has(method)) {
-    const token = toDiToken(first, context);
+    const token = toDiToken(first);
     if (token) context.facts.diInjects.push({ token, line });
   } else if (method === 'register' && second && ts.isObjectLiteralExpression(skipOuterExpressions(second))) {
     // tsyringe: `container.register('Cache', { useClass: RedisCache })`, `{ useValue }`, `{ useFactory }`.
@@ -98,7 +98,7 @@ function visitBinding(call: ts.CallExpression, method: string, receiver: ts.Expr
  * whose file the link step finds, or else by this file.
  */
 function provide(tokenExpression: ts.Expression | undefined, value: ts.Expression | undefined, line: number, context: VisitContext): void {
-  const token = toDiToken(tokenExpression, context);
+  const token = toDiToken(tokenExpression);
   if (!token) return;
   const node = value ? skipOuterExpressions(value) : undefined;
   const implementation = node && ts.isIdentifier(node) ? node.text : undefined;

@@ -3,7 +3,7 @@ import ts from '../../../util/typescript.cjs';
 import type { Workspace } from '../../../load/workspace.js';
 import type { FileVisitor, VisitContext } from '../../visitor.js';
 import { toDiToken } from '../to-di-token.js';
-import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, getStringValue, skipOuterExpressions } from '../../syntax.js';
+import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectProperty, skipOuterExpressions } from '../../syntax.js';
 
 const MODULE_KEYS = ['imports', 'providers', 'controllers', 'exports'];
 
@@ -71,17 +71,15 @@ function visitProvider(node: ts.ObjectLiteralExpression, context: VisitContext):
     ...getBranches(getObjectProperty(node, 'useValue')).filter(isImported(context)),
   ].flatMap((expression) => getReferencedSymbol(expression) ?? []);
   for (const implementation of implementations) addDiDependency(implementation, context, line);
-  // A token held in a string constant of this file (`provide: DATA_SOURCE`, `const DATA_SOURCE =
-  // 'DATA_SOURCE'`) is that string to Nest, and the constant to a file that imports it.
-  const tokens = [toToken(provide, context), toToken(provide)].filter((value, index, all): value is string => value !== null && all.indexOf(value) === index);
-  for (const token of tokens) {
+  const token = toDiToken(provide);
+  if (token) {
     if (implementations.length === 0) context.facts.diProvides.push({ token, line });
     for (const implementation of implementations) context.facts.diProvides.push({ token, line, implementation });
   }
   const injected = getObjectProperty(node, 'inject');
   if (injected && ts.isArrayLiteralExpression(injected)) {
     for (const element of injected.elements) {
-      const injectedToken = toToken(element, context);
+      const injectedToken = toDiToken(element);
       if (injectedToken) context.facts.diInjects.push({ token: injectedToken, line: context.lineOf(element) });
     }
   }
@@ -143,17 +141,6 @@ function addDiDependency(symbol: string, context: VisitContext, line: number): v
 }
 
 function visitInject(decorator: ts.Decorator, context: VisitContext): void {
-  const token = toToken(getDecoratorArguments(decorator)[0], context);
+  const token = toDiToken(getDecoratorArguments(decorator)[0]);
   if (token) context.facts.diInjects.push({ token, line: context.lineOf(decorator) });
-}
-
-/**
- * The token as written; given `context`, a string constant of this file is its string (what Nest
- * compares), without it the constant's name (what a file that imports the constant names).
- */
-function toToken(expression: ts.Expression | undefined, context?: VisitContext): string | null {
-  if (context) return toDiToken(expression, context);
-  const text = getStringValue(expression);
-  if (text !== null) return `str:${text}`;
-  return expression && ts.isIdentifier(expression) ? `sym:${expression.text}` : null;
 }
