@@ -3,9 +3,10 @@ import { getStringValue, skipOuterExpressions } from '../syntax.js';
 
 /**
  * Records the file's string constants so a topic written as a constant resolves to its value:
- * `const ORDER_PLACED = 'order.placed'`, `const OrderEvents = { PLACED: 'order.placed' } as const`
- * and `enum OrderEvent { Placed = 'order.placed' }` give `ORDER_PLACED`, `OrderEvents.PLACED` and
- * `OrderEvent.Placed`.
+ * `const ORDER_PLACED = 'order.placed'`, `const OrderEvents = { PLACED: 'order.placed' } as const`,
+ * `enum OrderEvent { Placed = 'order.placed' }` and a top-level class's
+ * `static readonly eventName = 'order.placed'` give `ORDER_PLACED`, `OrderEvents.PLACED`,
+ * `OrderEvent.Placed` and `OrderPlacedEvent.eventName`.
  */
 export function collectConstants(node: ts.Node, constants: Map<string, string>): void {
   if (ts.isVariableStatement(node) && ts.isSourceFile(node.parent) && node.declarationList.flags & ts.NodeFlags.Const) {
@@ -13,6 +14,10 @@ export function collectConstants(node: ts.Node, constants: Map<string, string>):
       if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
       addValue(declaration.name.text, skipOuterExpressions(declaration.initializer), constants, 0);
     }
+  } else if (ts.isPropertyDeclaration(node) && isStaticOfTopLevelClass(node) && ts.isIdentifier(node.name) && node.initializer) {
+    // `class OrderPlacedEvent { static readonly eventName = 'order.placed' }`, as NestJS events name themselves.
+    const value = getStringValue(skipOuterExpressions(node.initializer));
+    if (value !== null) constants.set(`${(node.parent as ts.ClassDeclaration).name!.text}.${node.name.text}`, value);
   } else if (ts.isEnumDeclaration(node)) {
     for (const member of node.members) {
       const value = getStringValue(member.initializer);
@@ -21,6 +26,11 @@ export function collectConstants(node: ts.Node, constants: Map<string, string>):
       }
     }
   }
+}
+
+function isStaticOfTopLevelClass(node: ts.PropertyDeclaration): boolean {
+  const owner = node.parent;
+  return ts.isClassDeclaration(owner) && !!owner.name && ts.isSourceFile(owner.parent) && !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
 }
 
 function addValue(name: string, value: ts.Expression, constants: Map<string, string>, depth: number): void {

@@ -54,6 +54,26 @@ export function publish(topic: string, payload: unknown) {
     ]);
   });
 
+  it("resolves a topic an event class names itself with (static readonly eventName = '…')", () => {
+    const facts = getStateFacts(`
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+
+export class PaymentSucceededEvent {
+  static readonly eventName = 'payment.succeeded';
+}
+
+@Injectable()
+export class PaymentsListener {
+  constructor(private readonly events: EventEmitter2) {}
+  settle() { this.events.emit(PaymentSucceededEvent.eventName, new PaymentSucceededEvent()); }
+  @OnEvent(PaymentSucceededEvent.eventName)
+  onSucceeded() {}
+}
+`);
+    expect(facts.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['event-publish payment.succeeded', 'event-subscribe payment.succeeded']);
+  });
+
   it('ignores sockets, HTTP servers, streams and lifecycle events', () => {
     const facts = getStateFacts(`
 import { Server } from 'socket.io';
